@@ -1,0 +1,3 @@
+export { openClickHouse, quoteIdentifier, type ClickHouseClient, type ClickHouseTarget } from './clickhouse';
+export { loadMigrations, migrate, MIGRATIONS_DIR, type Migration } from './migrations';
+export { clickHouseTargetFromEnv, emptyAsUnset } from './target-from-env';

@@ -1,0 +1,98 @@
+import type { z } from 'zod';
+import { EVENT_TYPES, eventSchemas, type CallEvent, type EventType } from './schema';
+
+/** Why an event was rejected; also the `reason` label of the rejected-events counter. */
+export type RejectionCode =
+  | 'invalid_json'
+  | 'not_an_object'
+  | 'too_large'
+  | 'missing_field'
+  | 'wrong_type'
+  | 'out_of_range'
+  | 'invalid_value'
+  | 'unknown_type';
+
+export interface Rejection {
+  code: RejectionCode;
+  /** e.g. `missing_field: callId` — the code, then what exactly was wrong. */
+  reason: string;
+}
+
+export type Validation = { ok: true; event: CallEvent } | { ok: false; rejection: Rejection };
+
+/** EVENTS.md: a `ts` more than 24 h ahead of the ingester's clock is rejected. */
+export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
+/** Larger messages are rejected before parsing, so one huge value cannot stall the pipeline. */
+export const MAX_EVENT_BYTES = 1024 * 1024;
+
+export function reject(code: RejectionCode, detail: string): { ok: false; rejection: Rejection } {
+  return { ok: false, rejection: { code, reason: `${code}: ${detail}` } };
+}
+
+/** Validates one parsed JSON value against EVENTS.md, judging "the future" against `now`. */
+export function validateEvent(value: unknown, now: number): Validation {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return reject('not_an_object', `expected a JSON object, got ${Array.isArray(value) ? 'an array' : typeof value}`);
+  }
+  const record = value as Record<string, unknown>;
+  const type = record['type'];
+  if (type === undefined || type === null) return reject('missing_field', 'type');
+  if (typeof type !== 'string') return reject('wrong_type', `type must be a string, got ${typeof type}`);
+  if (!(EVENT_TYPES as string[]).includes(type)) return reject('unknown_type', `"${type.slice(0, 64)}" is not an event type`);
+
+  const parsed = eventSchemas[type as EventType].safeParse(record);
+  if (!parsed.success) return rejectionFromIssue(record, parsed.error.issues[0]!);
+  const event = parsed.data as CallEvent;
+  if (event.ts > now + MAX_FUTURE_MS) {
+    return reject('out_of_range', `ts ${new Date(event.ts).toISOString()} is more than 24 h in the future`);
+  }
+  return { ok: true, event };
+}
+
+function rejectionFromIssue(record: Record<string, unknown>, issue: z.core.$ZodIssue): { ok: false; rejection: Rejection } {
+  const field = issue.path.join('.') || '(event)';
+  const given = issue.path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], record);
+  switch (issue.code) {
+    case 'invalid_type':
+      return given === undefined || given === null
+        ? reject('missing_field', field)
+        : reject('wrong_type', `${field} must be ${issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`}, got ${describe(given)}`);
+    case 'too_small':
+      if (given === '') return reject('missing_field', `${field} is empty`);
+      return reject('out_of_range', `${field}: ${issue.message}`);
+    case 'too_big':
+      return reject('out_of_range', `${field}: ${issue.message}`);
+    case 'invalid_value':
+      return reject('invalid_value', `${field} must be one of ${issue.values.map(String).join(', ')}, got ${describe(given)}`);
+    case 'invalid_union':
+      // The only union in the contract is `ts`: RFC 3339 text or epoch milliseconds.
+      return reject('wrong_type', `${field} must be an RFC 3339 string or epoch milliseconds, got ${describe(given)}`);
+    case 'custom': {
+      const code = (issue.params?.['reasonCode'] as RejectionCode | undefined) ?? 'invalid_value';
+      return reject(code, `${field}: ${issue.message}`);
+    }
+    default:
+      return reject('invalid_value', `${field}: ${issue.message}`);
+  }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object' && value !== null) return 'an object';
+  return String(value);
+}
+
+/** Bytes from the wire → a valid event or the reason it is not one. */
+export function decodeEvent(raw: Buffer | string, now: number): Validation {
+  const size = typeof raw === 'string' ? Buffer.byteLength(raw) : raw.length;
+  if (size > MAX_EVENT_BYTES) return reject('too_large', `${size} bytes is over the ${MAX_EVENT_BYTES}-byte limit`);
+  let value: unknown;
+  try {
+    value = JSON.parse(typeof raw === 'string' ? raw : raw.toString('utf8'));
+  } catch (error) {
+    // Deeply nested input makes JSON.parse throw RangeError; it is bad JSON all the same.
+    return reject('invalid_json', error instanceof Error ? error.message.slice(0, 200) : 'unparseable');
+  }
+  return validateEvent(value, now);
+}

@@ -1,0 +1,77 @@
+import { createServer, type Server } from 'node:http';
+import { Kafka } from 'kafkajs';
+import { migrate, openClickHouse } from '@callboard/infra';
+import { loadIngestConfig } from './config';
+import { createIngestPipeline } from './ingest';
+import { createLogger, kafkaLogCreator } from './logger';
+import type { IngestMetrics } from './metrics';
+import { KafkaSource } from './sources/kafka-source';
+
+/** The ingest service of production mode: Kafka → ClickHouse, with /metrics for Prometheus. */
+async function main(): Promise<void> {
+  const config = loadIngestConfig(process.env);
+  const logger = createLogger(config.logLevel);
+  if (!config.kafka) {
+    throw new Error('the ingest service reads Kafka: set KAFKA_BROKERS (in embedded mode the api runs ingest in-process)');
+  }
+  const client = await openClickHouse(config.clickHouse);
+  const applied = await migrate(client);
+  if (applied.length) logger.info({ migrations: applied.map((migration) => migration.version) }, 'schema migrated');
+
+  const kafka = new Kafka({ clientId: 'callboard-ingest', brokers: config.kafka.brokers, logCreator: kafkaLogCreator(logger) });
+  const producer = kafka.producer({ allowAutoTopicCreation: true });
+  await producer.connect();
+  const { pipeline, metrics } = await createIngestPipeline({
+    client,
+    batch: config.batch,
+    piiHashKey: config.piiHashKey,
+    deadLetterTopic: { producer, topic: config.kafka.deadLetterTopic },
+  });
+  const source = new KafkaSource({
+    consumer: kafka.consumer({ groupId: config.kafka.groupId }),
+    topic: config.kafka.topic,
+    pipeline,
+    metrics,
+    logger,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+  });
+  await source.start();
+  const server = await serveMetrics(metrics, config.metricsPort);
+  logger.info({ topic: config.kafka.topic, groupId: config.kafka.groupId, metricsPort: config.metricsPort }, 'ingesting');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'flushing and committing before exit');
+    await source.stop();
+    await producer.disconnect();
+    await client.close();
+    server.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+function serveMetrics(metrics: IngestMetrics, port: number): Promise<Server> {
+  const server = createServer((request, response) => {
+    if (request.url === '/metrics') {
+      metrics.registry.metrics().then(
+        (body) => response.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body),
+        (error: unknown) => response.writeHead(500).end(String(error)),
+      );
+    } else if (request.url === '/health') {
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(port, () => resolve(server)));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

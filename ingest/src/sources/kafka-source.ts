@@ -1,0 +1,128 @@
+import type { Consumer, EachBatchPayload } from 'kafkajs';
+import type { Logger } from 'pino';
+import { decodeEvent } from '../contract';
+import type { IngestMetrics } from '../metrics';
+import type { IngestPipeline } from '../pipeline/pipeline';
+
+export interface KafkaSourceOptions {
+  consumer: Consumer;
+  topic: string;
+  pipeline: IngestPipeline;
+  metrics: IngestMetrics;
+  logger: Logger;
+  /** How long shutdown may spend writing what is buffered before giving up (it is then re-read). */
+  shutdownTimeoutMs: number;
+  partitionsConsumedConcurrently?: number;
+  clock?: () => number;
+}
+
+/**
+ * Reads the events topic as a consumer group and commits an offset only after every record
+ * before it is written (Highlight's model): auto-commit is off, and a partition's offset is
+ * committed when the pipeline settles the ticket of the batch holding its last record.
+ */
+export class KafkaSource {
+  private stopping = false;
+  private readonly toCommit = new Map<string, { topic: string; partition: number; offset: bigint }>();
+  private committing: Promise<void> | undefined;
+  private readonly committed = new Map<string, bigint>();
+  private readonly highWatermarks = new Map<string, bigint>();
+  private readonly clock: () => number;
+
+  constructor(private readonly options: KafkaSourceOptions) {
+    this.clock = options.clock ?? Date.now;
+  }
+
+  async start(): Promise<void> {
+    const { consumer, topic } = this.options;
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
+  }
+
+  /** SIGTERM: stop taking records, write the open batch, commit it, leave the group. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const { consumer, topic, pipeline, logger } = this.options;
+    consumer.pause([{ topic }]);
+    try {
+      await pipeline.close(this.options.shutdownTimeoutMs);
+    } catch (error) {
+      logger.warn({ err: error }, 'buffered records were not written before shutdown; they will be read again');
+    }
+    await this.committing;
+    await this.commitQueued();
+    await consumer.disconnect();
+  }
+
+  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    if (this.stopping || batch.messages.length === 0) return;
+    const { topic, partition } = batch;
+    const now = this.clock();
+    const inputs = batch.messages.map((message) => ({
+      validation: decodeEvent(message.value ?? '', now),
+      raw: message.value ?? '',
+      origin: { source: 'kafka' as const, topic, partition, offset: message.offset, key: message.key },
+    }));
+    const ticket = await this.options.pipeline.enqueue(inputs, {
+      whileWaiting: heartbeat,
+      shouldAbort: () => this.stopping || !isRunning() || isStale(),
+    });
+    if (!ticket) return; // not enqueued, not resolved: these messages are fetched again
+    resolveOffset(batch.lastOffset());
+    const key = `${topic}:${partition}`;
+    this.highWatermarks.set(key, BigInt(batch.highWatermark));
+    if (!this.committed.has(key)) this.committed.set(key, BigInt(batch.firstOffset() ?? '0'));
+    this.updateLag(topic, partition);
+    const nextOffset = BigInt(batch.lastOffset()) + 1n;
+    ticket.stored.then(
+      () => this.scheduleCommit(topic, partition, nextOffset),
+      () => undefined, // not written: never committed, so re-read after a restart
+    );
+    await heartbeat();
+  }
+
+  private scheduleCommit(topic: string, partition: number, offset: bigint): void {
+    const key = `${topic}:${partition}`;
+    const queued = this.toCommit.get(key);
+    if (!queued || queued.offset < offset) this.toCommit.set(key, { topic, partition, offset });
+    this.committing ??= this.commitQueued().finally(() => {
+      this.committing = undefined;
+    });
+  }
+
+  private async commitQueued(): Promise<void> {
+    while (this.toCommit.size > 0) {
+      const offsets = [...this.toCommit.values()];
+      this.toCommit.clear();
+      try {
+        await this.options.consumer.commitOffsets(
+          offsets.map(({ topic, partition, offset }) => ({ topic, partition, offset: offset.toString() })),
+        );
+        for (const { topic, partition, offset } of offsets) {
+          this.committed.set(`${topic}:${partition}`, offset);
+          this.updateLag(topic, partition);
+        }
+      } catch (error) {
+        // e.g. a rebalance moved the partition: its new owner re-reads from the last commit,
+        // and the events table absorbs the duplicates.
+        this.options.metrics.commitFailures.inc();
+        this.options.logger.warn({ err: error, offsets: offsets.length }, 'offset commit refused');
+      }
+    }
+  }
+
+  private updateLag(topic: string, partition: number): void {
+    const key = `${topic}:${partition}`;
+    const end = this.highWatermarks.get(key);
+    const committed = this.committed.get(key);
+    if (end !== undefined && committed !== undefined) {
+      this.options.metrics.consumerLag.set({ topic, partition }, Number(end > committed ? end - committed : 0n));
+    }
+  }
+}
