@@ -4,7 +4,7 @@ export { createIngestPipeline, type IngestPipelineSettings } from './ingest';
 export { createLogger, kafkaLogCreator } from './logger';
 export { IngestMetrics } from './metrics';
 export type { DeadLetterRow, RecordOrigin } from './pipeline/dead-letter';
-export { toDateTime64, type EventRow } from './pipeline/normalise';
+export { toDateTime64, toEventRow, type EventRow } from './pipeline/normalise';
 export { IngestPipeline, type Batch, type BatchWriter, type PipelineInput, type Ticket } from './pipeline/pipeline';
 export { createCustomerHasher, resolvePiiHashKey, type CustomerHasher } from './pipeline/pii';
 export { InProcessSource, type Submission } from './sources/in-process-source';

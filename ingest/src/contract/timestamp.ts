@@ -22,7 +22,17 @@ export function parseRfc3339(text: string): number | undefined {
 }
 
 /** `ts` in either accepted form (EVENTS.md), normalised to UTC epoch milliseconds. */
-export const timestampSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
+export const timestampSchema = z.custom<string | number>(() => true).transform((value: unknown, ctx) => {
+  if (value === undefined || value === null) {
+    ctx.addIssue({ code: 'custom', message: 'required', params: { reasonCode: 'missing_field' } });
+    return z.NEVER;
+  }
+  // Checked by hand rather than z.number(): zod refuses Infinity as a type error, while
+  // EVENTS.md counts a non-finite epoch (JSON 1e400) as out of range.
+  if (typeof value !== 'string' && typeof value !== 'number') {
+    ctx.addIssue({ code: 'custom', message: `must be an RFC 3339 string or epoch milliseconds, got ${Array.isArray(value) ? 'an array' : typeof value}`, params: { reasonCode: 'wrong_type' } });
+    return z.NEVER;
+  }
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value < 0) {
       ctx.addIssue({ code: 'custom', message: `epoch milliseconds must be finite and not negative, got ${value}`, params: { reasonCode: 'out_of_range' } });

@@ -64,12 +64,9 @@ function rejectionFromIssue(record: Record<string, unknown>, issue: z.core.$ZodI
       return reject('out_of_range', `${field}: ${issue.message}`);
     case 'invalid_value':
       return reject('invalid_value', `${field} must be one of ${issue.values.map(String).join(', ')}, got ${describe(given)}`);
-    case 'invalid_union':
-      // The only union in the contract is `ts`: RFC 3339 text or epoch milliseconds.
-      return reject('wrong_type', `${field} must be an RFC 3339 string or epoch milliseconds, got ${describe(given)}`);
     case 'custom': {
       const code = (issue.params?.['reasonCode'] as RejectionCode | undefined) ?? 'invalid_value';
-      return reject(code, `${field}: ${issue.message}`);
+      return reject(code, code === 'missing_field' ? field : `${field}: ${issue.message}`);
     }
     default:
       return reject('invalid_value', `${field}: ${issue.message}`);

@@ -1,7 +1,7 @@
 import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import pino from 'pino';
 import type { ClickHouseClient } from '@callboard/infra';
-import { createIngestPipeline, KafkaSource, type CallEventInput, type IngestMetrics } from '@callboard/ingest';
+import { createIngestPipeline, KafkaSource, type CallEventInput, type IngestMetrics, type IngestPipeline } from '@callboard/ingest';
 import { messageKey } from '../fixtures/calls';
 import { queryRows } from './clickhouse';
 import type { KafkaMockCluster } from './kafka-mock-cluster';
@@ -27,6 +27,7 @@ export async function produceEvents(producer: Producer, topic: string, events: A
 
 export interface RunningIngester {
   source: KafkaSource;
+  pipeline: IngestPipeline;
   metrics: IngestMetrics;
   stop(): Promise<void>;
 }
@@ -62,6 +63,7 @@ export async function startIngester(options: {
   await source.start();
   return {
     source,
+    pipeline,
     metrics,
     stop: async () => {
       await source.stop();
@@ -88,4 +90,9 @@ export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 60_
 export async function committedOffsetTotal(admin: Admin, groupId: string, topic: string): Promise<number> {
   const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
   return (offsets?.partitions ?? []).reduce((sum, partition) => sum + Math.max(0, Number(partition.offset)), 0);
+}
+
+/** The sum of a counter's values over all its labels. */
+export async function counterTotal(counter: { get(): Promise<{ values: Array<{ value: number }> }> }): Promise<number> {
+  return (await counter.get()).values.reduce((sum, { value }) => sum + value, 0);
 }
