@@ -19,7 +19,10 @@ export async function openClickHouse(target: ClickHouseTarget): Promise<ClickHou
   if (target.kind === 'server') {
     const bootstrap = createClient({ url: target.url, username: target.username, password: target.password });
     try {
-      await bootstrap.command({ query: 'CREATE DATABASE IF NOT EXISTS {database:Identifier}', query_params: { database: target.database } });
+      await bootstrap.command({
+        query: 'CREATE DATABASE IF NOT EXISTS {database:Identifier}',
+        query_params: { database: target.database },
+      });
     } finally {
       await bootstrap.close();
     }

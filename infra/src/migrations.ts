@@ -57,9 +57,7 @@ export async function migrate(client: ClickHouseClient, migrations: Migration[] 
     if (appliedChecksum === undefined) {
       pending.push(migration);
     } else if (appliedChecksum !== migration.checksum) {
-      throw new Error(
-        `migration ${migration.version}_${migration.name} was changed after it was applied; add a new migration instead`,
-      );
+      throw new Error(`migration ${migration.version}_${migration.name} was changed after it was applied; add a new migration instead`);
     }
   }
   for (const migration of pending) {

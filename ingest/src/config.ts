@@ -4,7 +4,12 @@ import { clickHouseTargetFromEnv, emptyAsUnset, type ClickHouseTarget } from '@c
 const ingestEnvSchema = z.object({
   KAFKA_BROKERS: z
     .string()
-    .transform((list) => list.split(',').map((broker) => broker.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((broker) => broker.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'host:port')).min(1))
     .optional(),
   KAFKA_TOPIC: z.string().min(1).max(200).default('call-events'),

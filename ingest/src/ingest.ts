@@ -22,7 +22,9 @@ export interface IngestPipelineSettings {
 }
 
 /** Wires the pipeline's writers in the order a batch is written: events, dead-letter table, DLQ topic. */
-export async function createIngestPipeline(settings: IngestPipelineSettings): Promise<{ pipeline: IngestPipeline; metrics: IngestMetrics }> {
+export async function createIngestPipeline(
+  settings: IngestPipelineSettings,
+): Promise<{ pipeline: IngestPipeline; metrics: IngestMetrics }> {
   const metrics = settings.metrics ?? new IngestMetrics();
   const writers: BatchWriter[] = [new ClickHouseEventWriter(settings.client), new ClickHouseDeadLetterWriter(settings.client)];
   if (settings.deadLetterTopic) {

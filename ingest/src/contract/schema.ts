@@ -84,10 +84,10 @@ export type EventType = keyof typeof eventSchemas;
 export const EVENT_TYPES = Object.keys(eventSchemas) as EventType[];
 
 /** Any event as a producer writes it (EVENTS.md): `ts` as RFC 3339 text or epoch milliseconds. */
-export const callEventSchema = z.discriminatedUnion('type', Object.values(eventSchemas) as [
-  (typeof eventSchemas)[EventType],
-  ...(typeof eventSchemas)[EventType][],
-]);
+export const callEventSchema = z.discriminatedUnion(
+  'type',
+  Object.values(eventSchemas) as [(typeof eventSchemas)[EventType], ...(typeof eventSchemas)[EventType][]],
+);
 export type CallEventInput = z.input<typeof callEventSchema>;
 /** A validated event: `ts` in UTC epoch milliseconds, defaults applied, `null`s read as absent. */
 export type CallEvent = z.output<typeof callEventSchema>;

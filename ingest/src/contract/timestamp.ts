@@ -22,32 +22,46 @@ export function parseRfc3339(text: string): number | undefined {
 }
 
 /** `ts` in either accepted form (EVENTS.md), normalised to UTC epoch milliseconds. */
-export const timestampSchema = z.custom<string | number>(() => true).transform((value: unknown, ctx) => {
-  if (value === undefined || value === null) {
-    ctx.addIssue({ code: 'custom', message: 'required', params: { reasonCode: 'missing_field' } });
-    return z.NEVER;
-  }
-  // Checked by hand rather than z.number(): zod refuses Infinity as a type error, while
-  // EVENTS.md counts a non-finite epoch (JSON 1e400) as out of range.
-  if (typeof value !== 'string' && typeof value !== 'number') {
-    ctx.addIssue({ code: 'custom', message: `must be an RFC 3339 string or epoch milliseconds, got ${Array.isArray(value) ? 'an array' : typeof value}`, params: { reasonCode: 'wrong_type' } });
-    return z.NEVER;
-  }
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value) || value < 0) {
-      ctx.addIssue({ code: 'custom', message: `epoch milliseconds must be finite and not negative, got ${value}`, params: { reasonCode: 'out_of_range' } });
+export const timestampSchema = z
+  .custom<string | number>(() => true)
+  .transform((value: unknown, ctx) => {
+    if (value === undefined || value === null) {
+      ctx.addIssue({ code: 'custom', message: 'required', params: { reasonCode: 'missing_field' } });
       return z.NEVER;
     }
-    return Math.floor(value);
-  }
-  const millis = parseRfc3339(value);
-  if (millis === undefined) {
-    ctx.addIssue({ code: 'custom', message: `expected an RFC 3339 time with offset (e.g. 2026-11-22T09:00:00.123+08:00), got "${value.slice(0, 40)}"`, params: { reasonCode: 'invalid_value' } });
-    return z.NEVER;
-  }
-  if (millis < 0) {
-    ctx.addIssue({ code: 'custom', message: `time before 1970 is not accepted, got "${value}"`, params: { reasonCode: 'out_of_range' } });
-    return z.NEVER;
-  }
-  return millis;
-});
+    // Checked by hand rather than z.number(): zod refuses Infinity as a type error, while
+    // EVENTS.md counts a non-finite epoch (JSON 1e400) as out of range.
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be an RFC 3339 string or epoch milliseconds, got ${Array.isArray(value) ? 'an array' : typeof value}`,
+        params: { reasonCode: 'wrong_type' },
+      });
+      return z.NEVER;
+    }
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value) || value < 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `epoch milliseconds must be finite and not negative, got ${value}`,
+          params: { reasonCode: 'out_of_range' },
+        });
+        return z.NEVER;
+      }
+      return Math.floor(value);
+    }
+    const millis = parseRfc3339(value);
+    if (millis === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected an RFC 3339 time with offset (e.g. 2026-11-22T09:00:00.123+08:00), got "${value.slice(0, 40)}"`,
+        params: { reasonCode: 'invalid_value' },
+      });
+      return z.NEVER;
+    }
+    if (millis < 0) {
+      ctx.addIssue({ code: 'custom', message: `time before 1970 is not accepted, got "${value}"`, params: { reasonCode: 'out_of_range' } });
+      return z.NEVER;
+    }
+    return millis;
+  });

@@ -3,14 +3,7 @@ import { EVENT_TYPES, eventSchemas, type CallEvent, type EventType } from './sch
 
 /** Why an event was rejected; also the `reason` label of the rejected-events counter. */
 export type RejectionCode =
-  | 'invalid_json'
-  | 'not_an_object'
-  | 'too_large'
-  | 'missing_field'
-  | 'wrong_type'
-  | 'out_of_range'
-  | 'invalid_value'
-  | 'unknown_type';
+  'invalid_json' | 'not_an_object' | 'too_large' | 'missing_field' | 'wrong_type' | 'out_of_range' | 'invalid_value' | 'unknown_type';
 
 export interface Rejection {
   code: RejectionCode;
@@ -56,7 +49,10 @@ function rejectionFromIssue(record: Record<string, unknown>, issue: z.core.$ZodI
     case 'invalid_type':
       return given === undefined || given === null
         ? reject('missing_field', field)
-        : reject('wrong_type', `${field} must be ${issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`}, got ${describe(given)}`);
+        : reject(
+            'wrong_type',
+            `${field} must be ${issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`}, got ${describe(given)}`,
+          );
     case 'too_small':
       if (given === '') return reject('missing_field', `${field} is empty`);
       return reject('out_of_range', `${field}: ${issue.message}`);

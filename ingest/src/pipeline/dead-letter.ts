@@ -5,8 +5,7 @@ import type { CustomerHasher } from './pii';
 
 /** Where a record came from: its Kafka coordinates, or the in-process source (HTTP, simulator). */
 export type RecordOrigin =
-  | { source: 'kafka'; topic: string; partition: number; offset: string; key?: Buffer | string | null }
-  | { source: 'http' | 'simulator' };
+  { source: 'kafka'; topic: string; partition: number; offset: string; key?: Buffer | string | null } | { source: 'http' | 'simulator' };
 
 /** One row of the `dead_letters` table (migration 0002). */
 export interface DeadLetterRow {

@@ -56,7 +56,11 @@ export async function measureIngestThroughput(log: (line: string) => void): Prom
       groupId: 'bench-pipeline',
       maxBatchSize: 10_000,
       maxBatchAgeMs: 250,
-      wrapWriters: (writers) => writers.map((writer) => ({ target: writer.target, write: (batch) => ((pipelineStart.at ||= performance.now()), writer.write(batch)) })),
+      wrapWriters: (writers) =>
+        writers.map((writer) => ({
+          target: writer.target,
+          write: (batch) => ((pipelineStart.at ||= performance.now()), writer.write(batch)),
+        })),
     });
     const firstRecordAt = await firstReceived(ingester.metrics.received);
     while ((await committedOffsetTotal(admin, 'bench-pipeline', TOPIC)) < events.length) await sleep(20);
@@ -88,7 +92,10 @@ export async function measureIngestThroughput(log: (line: string) => void): Prom
     writeFileSync(file, rows.map((row) => JSON.stringify(row)).join('\n'));
     await clickHouse.client.command({ query: 'CREATE TABLE events_from_file AS events' });
     started = performance.now();
-    await clickHouse.client.command({ query: `INSERT INTO events_from_file SELECT * EXCEPT ingested_at, now64(3) FROM file({file:String}, 'JSONEachRow')`, query_params: { file } });
+    await clickHouse.client.command({
+      query: `INSERT INTO events_from_file SELECT * EXCEPT ingested_at, now64(3) FROM file({file:String}, 'JSONEachRow')`,
+      query_params: { file },
+    });
     const clickHouseFileInsertEventsPerSecond = events.length / ((performance.now() - started) / 1000);
     const [fromFile] = await queryRows<{ n: string }>(clickHouse.client, 'SELECT count() AS n FROM events_from_file');
     if (Number(fromFile?.n) !== events.length) throw new Error(`file insert stored ${fromFile?.n} of ${events.length}`);

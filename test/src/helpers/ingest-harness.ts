@@ -18,9 +18,11 @@ export async function produceEvents(producer: Producer, topic: string, events: A
     await producer.send({
       topic,
       acks: -1,
-      messages: events.slice(start, start + chunk).map((event) =>
-        typeof event === 'string' ? { key: 'raw', value: event } : { key: messageKey(event), value: JSON.stringify(event) },
-      ),
+      messages: events
+        .slice(start, start + chunk)
+        .map((event) =>
+          typeof event === 'string' ? { key: 'raw', value: event } : { key: messageKey(event), value: JSON.stringify(event) },
+        ),
     });
   }
 }
@@ -53,7 +55,12 @@ export async function startIngester(options: {
     wrapWriters: options.wrapWriters,
   });
   const source = new KafkaSource({
-    consumer: options.kafka.consumer({ groupId: options.groupId, sessionTimeout: 10_000, heartbeatInterval: 1000, rebalanceTimeout: 20_000 }),
+    consumer: options.kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1000,
+      rebalanceTimeout: 20_000,
+    }),
     topic: options.topic,
     pipeline,
     metrics,

@@ -23,7 +23,10 @@ const INVALID: Array<[string, string]> = [
   [JSON.stringify({ ...base, type: 'call.abandoned', queue: 'billing', ts: FAR_FUTURE }), 'out_of_range'],
   [JSON.stringify({ ...base, type: 'call.teleported', queue: 'billing' }), 'unknown_type'],
   [JSON.stringify({ ...base, type: 'call.abandoned', queue: 'q'.repeat(129) }), 'out_of_range'],
-  [JSON.stringify({ ...base, type: 'call.offered', queue: 'billing', customerId: '+8613912345678', padding: 'x'.repeat(1024 * 1024) }), 'too_large'],
+  [
+    JSON.stringify({ ...base, type: 'call.offered', queue: 'billing', customerId: '+8613912345678', padding: 'x'.repeat(1024 * 1024) }),
+    'too_large',
+  ],
 ];
 
 describe('Kafka → ClickHouse: invalid events go to the dead-letter store, their neighbours are stored', () => {
@@ -41,11 +44,16 @@ describe('Kafka → ClickHouse: invalid events go to the dead-letter store, thei
 
     const ingester = await startIngester({ kafka: suite.kafka, client: suite.clickHouse.client, topic: TOPIC, groupId: 'dlq' });
     suite.ingesters.push(ingester);
-    const deadLetters = () => queryRows<{ reason_code: string; reason: string; topic: string; partition: number; offset: string; raw: string; raw_size: string }>(
-      suite.clickHouse.client,
-      'SELECT reason_code, reason, topic, partition, offset, raw, raw_size FROM dead_letters FINAL ORDER BY reason_code, reason',
+    const deadLetters = () =>
+      queryRows<{ reason_code: string; reason: string; topic: string; partition: number; offset: string; raw: string; raw_size: string }>(
+        suite.clickHouse.client,
+        'SELECT reason_code, reason, topic, partition, offset, raw, raw_size FROM dead_letters FINAL ORDER BY reason_code, reason',
+      );
+    await waitFor(
+      async () => (await deadLetters()).length === INVALID.length && (await storedEventCount(suite.clickHouse.client)) === valid.length,
+      60_000,
+      'dead letters and events',
     );
-    await waitFor(async () => (await deadLetters()).length === INVALID.length && (await storedEventCount(suite.clickHouse.client)) === valid.length, 60_000, 'dead letters and events');
 
     const letters = await deadLetters();
     expect(letters.map((letter) => letter.reason_code).sort()).toEqual(INVALID.map(([, code]) => code).sort());
@@ -64,7 +72,9 @@ describe('Kafka → ClickHouse: invalid events go to the dead-letter store, thei
     expect(tooLarge.raw).toMatch(/"customerId":"hmac-sha256:[0-9a-f]{64}"/);
 
     const dlqMessages = await readTopic(suite, `${TOPIC}.dlq`, INVALID.length);
-    expect(dlqMessages.map((message) => message.headers?.['callboard-reason-code']?.toString()).sort()).toEqual(INVALID.map(([, code]) => code).sort());
+    expect(dlqMessages.map((message) => message.headers?.['callboard-reason-code']?.toString()).sort()).toEqual(
+      INVALID.map(([, code]) => code).sort(),
+    );
     expect(dlqMessages.every((message) => message.headers?.['callboard-origin-topic']?.toString() === TOPIC)).toBe(true);
   });
 });

@@ -2,7 +2,15 @@ import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { CallEventInput } from '@callboard/ingest';
 import { generateCallEvents } from '../fixtures/calls';
 import { openTestClickHouse, queryRows, type TestClickHouse } from '../helpers/clickhouse';
-import { committedOffsetTotal, kafkaFor, produceEvents, startIngester, storedEventCount, waitFor, type RunningIngester } from '../helpers/ingest-harness';
+import {
+  committedOffsetTotal,
+  kafkaFor,
+  produceEvents,
+  startIngester,
+  storedEventCount,
+  waitFor,
+  type RunningIngester,
+} from '../helpers/ingest-harness';
 import { startKafkaMockCluster, type KafkaMockCluster } from '../helpers/kafka-mock-cluster';
 
 const TOPIC = 'call-events';
@@ -47,7 +55,10 @@ describe('Kafka → ClickHouse: duplicates and arrival order never change what i
     await waitFor(async () => (await committedOffsetTotal(admin, 'dup-test', TOPIC)) === messages, 60_000, 'all offsets committed');
 
     expect(await storedEventCount(clickHouse.client)).toBe(events.length);
-    const perType = await queryRows<{ type: string; n: string }>(clickHouse.client, 'SELECT type, count() AS n FROM events FINAL GROUP BY type ORDER BY type');
+    const perType = await queryRows<{ type: string; n: string }>(
+      clickHouse.client,
+      'SELECT type, count() AS n FROM events FINAL GROUP BY type ORDER BY type',
+    );
     expect(Object.fromEntries(perType.map((row) => [row.type, Number(row.n)]))).toEqual(countByType(events));
     // The same holds without FINAL once duplicates are collapsed by id, the other way readers may dedupe.
     const [distinct] = await queryRows<{ n: string }>(clickHouse.client, 'SELECT uniqExact(event_id) AS n FROM events');
@@ -62,7 +73,10 @@ describe('Kafka → ClickHouse: duplicates and arrival order never change what i
     ingester = await startIngester({ kafka, client: clickHouse.client, topic: TOPIC, groupId: 'order-test' });
     await waitFor(async () => (await storedEventCount(clickHouse.client)) === events.length, 60_000, 'all events stored');
 
-    const stored = await queryRows<{ event_id: string; ts: string }>(clickHouse.client, 'SELECT event_id, ts FROM events FINAL ORDER BY event_id');
+    const stored = await queryRows<{ event_id: string; ts: string }>(
+      clickHouse.client,
+      'SELECT event_id, ts FROM events FINAL ORDER BY event_id',
+    );
     const expected = events
       .map((event) => ({ event_id: event.eventId, ts: new Date(event.ts as string).toISOString() }))
       .sort((a, b) => (a.event_id < b.event_id ? -1 : 1));
@@ -75,9 +89,15 @@ describe('Kafka → ClickHouse: duplicates and arrival order never change what i
     ingester = await startIngester({ kafka, client: clickHouse.client, topic: TOPIC, groupId: 'pii-test' });
     await waitFor(async () => (await storedEventCount(clickHouse.client)) === events.length, 60_000, 'all events stored');
 
-    const [leak] = await queryRows<{ n: string }>(clickHouse.client, "SELECT count() AS n FROM events WHERE position(customer_hash, '+86') > 0 OR position(extra, '+86') > 0");
+    const [leak] = await queryRows<{ n: string }>(
+      clickHouse.client,
+      "SELECT count() AS n FROM events WHERE position(customer_hash, '+86') > 0 OR position(extra, '+86') > 0",
+    );
     expect(Number(leak?.n)).toBe(0);
-    const hashes = await queryRows<{ customer_hash: string }>(clickHouse.client, "SELECT DISTINCT customer_hash FROM events WHERE type = 'call.offered'");
+    const hashes = await queryRows<{ customer_hash: string }>(
+      clickHouse.client,
+      "SELECT DISTINCT customer_hash FROM events WHERE type = 'call.offered'",
+    );
     expect(hashes.length).toBeGreaterThan(1);
     for (const { customer_hash } of hashes) expect(customer_hash).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -11,7 +11,13 @@ describe('Kafka → ClickHouse: restarts and rebalances lose nothing and count n
     const events = generateCallEvents(1200, START);
     const half = Math.floor(events.length / 2);
     await produceEvents(suite.producer, TOPIC, events.slice(0, half));
-    const first = await startIngester({ kafka: suite.kafka, client: suite.clickHouse.client, topic: TOPIC, groupId: 'restart', maxBatchSize: 200 });
+    const first = await startIngester({
+      kafka: suite.kafka,
+      client: suite.clickHouse.client,
+      topic: TOPIC,
+      groupId: 'restart',
+      maxBatchSize: 200,
+    });
     suite.ingesters.push(first);
     await produceEvents(suite.producer, TOPIC, events.slice(half));
     await waitFor(async () => (await storedEventCount(suite.clickHouse.client)) >= half / 2, 60_000, 'a part of the stream stored');
@@ -22,9 +28,19 @@ describe('Kafka → ClickHouse: restarts and rebalances lose nothing and count n
     expect(storedBeforeRestart).toBeLessThan(events.length); // it really was stopped mid-stream
     expect(await committedOffsetTotal(suite.admin, 'restart', TOPIC)).toBe(storedBeforeRestart);
 
-    const second = await startIngester({ kafka: suite.kafka, client: suite.clickHouse.client, topic: TOPIC, groupId: 'restart', maxBatchSize: 200 });
+    const second = await startIngester({
+      kafka: suite.kafka,
+      client: suite.clickHouse.client,
+      topic: TOPIC,
+      groupId: 'restart',
+      maxBatchSize: 200,
+    });
     suite.ingesters.push(second);
-    await waitFor(async () => (await committedOffsetTotal(suite.admin, 'restart', TOPIC)) === events.length, 60_000, 'all offsets committed');
+    await waitFor(
+      async () => (await committedOffsetTotal(suite.admin, 'restart', TOPIC)) === events.length,
+      60_000,
+      'all offsets committed',
+    );
 
     expect(await storedEventCount(suite.clickHouse.client)).toBe(events.length);
     // The second ingester read only what the first had not committed.

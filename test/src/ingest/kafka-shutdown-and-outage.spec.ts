@@ -25,7 +25,14 @@ describe('Kafka → ClickHouse: shutdown and ClickHouse outages', () => {
     const events = generateCallEvents(100, START);
     await produceEvents(suite.producer, TOPIC, events);
     // A batch that would stay open for a minute: only the shutdown can flush it.
-    const ingester = await startIngester({ kafka: suite.kafka, client: suite.clickHouse.client, topic: TOPIC, groupId: 'shutdown', maxBatchSize: 100_000, maxBatchAgeMs: 60_000 });
+    const ingester = await startIngester({
+      kafka: suite.kafka,
+      client: suite.clickHouse.client,
+      topic: TOPIC,
+      groupId: 'shutdown',
+      maxBatchSize: 100_000,
+      maxBatchAgeMs: 60_000,
+    });
     suite.ingesters.push(ingester);
     await waitFor(async () => ingester.pipeline.bufferedRecords === events.length, 60_000, 'all records buffered');
     expect(await storedEventCount(suite.clickHouse.client)).toBe(0);
@@ -42,7 +49,14 @@ describe('Kafka → ClickHouse: shutdown and ClickHouse outages', () => {
     const events = generateCallEvents(600, START);
     await produceEvents(suite.producer, TOPIC, events);
     const outage = new OutageSwitch();
-    const ingester = await startIngester({ kafka: suite.kafka, client: suite.clickHouse.client, topic: TOPIC, groupId: 'outage', maxBatchSize: 200, wrapWriters: outage.wrap });
+    const ingester = await startIngester({
+      kafka: suite.kafka,
+      client: suite.clickHouse.client,
+      topic: TOPIC,
+      groupId: 'outage',
+      maxBatchSize: 200,
+      wrapWriters: outage.wrap,
+    });
     suite.ingesters.push(ingester);
 
     await waitFor(async () => (await counterTotal(ingester.metrics.writeFailures)) >= 5, 60_000, 'several failed write attempts');
@@ -54,7 +68,11 @@ describe('Kafka → ClickHouse: shutdown and ClickHouse outages', () => {
     expect(ingester.pipeline.bufferedRecords).toBe(receivedDuringOutage);
 
     outage.down = false;
-    await waitFor(async () => (await committedOffsetTotal(suite.admin, 'outage', TOPIC)) === events.length, 60_000, 'all offsets committed');
+    await waitFor(
+      async () => (await committedOffsetTotal(suite.admin, 'outage', TOPIC)) === events.length,
+      60_000,
+      'all offsets committed',
+    );
     expect(await storedEventCount(suite.clickHouse.client)).toBe(events.length);
   });
 });

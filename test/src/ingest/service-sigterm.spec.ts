@@ -28,7 +28,11 @@ describe('the ingest service process', () => {
       PII_HASH_KEY: 'service-test-key-0123456789',
     });
     try {
-      await waitFor(async () => (await bufferedRecords(metricsPort)) === events.length, 60_000, `all records buffered; output: ${service.output()}`);
+      await waitFor(
+        async () => (await bufferedRecords(metricsPort)) === events.length,
+        60_000,
+        `all records buffered; output: ${service.output()}`,
+      );
       expect(await committedOffsetTotal(suite.admin, 'callboard-ingest', TOPIC)).toBe(0);
 
       service.kill('SIGTERM');

@@ -17,9 +17,15 @@ describe('ClickHouse schema migrations', () => {
     expect(applied.map((migration) => migration.name)).toEqual(['events', 'dead_letters', 'instance_secrets']);
     expect(await migrate(clickHouse.client)).toEqual([]); // idempotent: a second start applies nothing
 
-    const recorded = await queryRows<{ version: number }>(clickHouse.client, 'SELECT version FROM schema_migrations FINAL ORDER BY version');
+    const recorded = await queryRows<{ version: number }>(
+      clickHouse.client,
+      'SELECT version FROM schema_migrations FINAL ORDER BY version',
+    );
     expect(recorded.map((row) => Number(row.version))).toEqual([1, 2, 3]);
-    const tables = await queryRows<{ name: string }>(clickHouse.client, 'SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name');
+    const tables = await queryRows<{ name: string }>(
+      clickHouse.client,
+      'SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name',
+    );
     expect(tables.map((table) => table.name)).toEqual(['dead_letters', 'events', 'instance_secrets', 'schema_migrations']);
   });
 
@@ -34,7 +40,10 @@ describe('ClickHouse schema migrations', () => {
     const [events] = loadMigrations();
     for (const statement of events!.statements) await clickHouse.client.command({ query: statement });
     await migrate(clickHouse.client);
-    const [row] = await queryRows<{ n: string }>(clickHouse.client, "SELECT count() AS n FROM system.tables WHERE database = currentDatabase() AND name = 'events'");
+    const [row] = await queryRows<{ n: string }>(
+      clickHouse.client,
+      "SELECT count() AS n FROM system.tables WHERE database = currentDatabase() AND name = 'events'",
+    );
     expect(Number(row?.n)).toBe(1);
   });
 
@@ -53,7 +62,15 @@ describe('ClickHouse schema migrations', () => {
 
   it('collapses re-inserted events to one row per eventId', async () => {
     await migrate(clickHouse.client);
-    const row = (eventId: string, ts: string) => ({ tenant: 'default', event_id: eventId, type: 'call.offered', ts, call_id: 'c-1', queue: 'billing', extra: '' });
+    const row = (eventId: string, ts: string) => ({
+      tenant: 'default',
+      event_id: eventId,
+      type: 'call.offered',
+      ts,
+      call_id: 'c-1',
+      queue: 'billing',
+      extra: '',
+    });
     const rows = [row('e1', '2026-11-22 01:00:00.000'), row('e2', '2026-11-22 01:00:05.000'), row('e3', '2026-12-01 00:00:00.000')];
     for (let copy = 0; copy < 3; copy++) await clickHouse.client.insert({ table: 'events', values: rows, format: 'JSONEachRow' });
 
@@ -66,7 +83,10 @@ describe('ClickHouse schema migrations', () => {
 
   it('generates the PII hash key once and hands every instance the same one', async () => {
     await migrate(clickHouse.client);
-    const [first, second] = await Promise.all([resolvePiiHashKey(clickHouse.client, undefined), resolvePiiHashKey(clickHouse.client, undefined)]);
+    const [first, second] = await Promise.all([
+      resolvePiiHashKey(clickHouse.client, undefined),
+      resolvePiiHashKey(clickHouse.client, undefined),
+    ]);
     const later = await resolvePiiHashKey(clickHouse.client, undefined);
     expect(later).toMatch(/^[0-9a-f]{64}$/);
     expect(first).toBe(later);
