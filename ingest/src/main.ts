@@ -29,6 +29,8 @@ async function main(): Promise<void> {
   });
   const source = new KafkaSource({
     consumer: kafka.consumer({ groupId: config.kafka.groupId }),
+    admin: kafka.admin(),
+    groupId: config.kafka.groupId,
     topic: config.kafka.topic,
     pipeline,
     metrics,

@@ -1,11 +1,15 @@
-import type { Consumer, EachBatchPayload } from 'kafkajs';
+import type { Admin, Consumer, EachBatchPayload } from 'kafkajs';
 import type { Logger } from 'pino';
 import { decodeEvent } from '../contract';
 import type { IngestMetrics } from '../metrics';
 import type { IngestPipeline } from '../pipeline/pipeline';
+import { ConsumerLagMonitor } from './consumer-lag';
 
 export interface KafkaSourceOptions {
   consumer: Consumer;
+  /** For measuring the group's lag; the source connects and disconnects it. */
+  admin: Admin;
+  groupId: string;
   topic: string;
   pipeline: IngestPipeline;
   metrics: IngestMetrics;
@@ -13,6 +17,7 @@ export interface KafkaSourceOptions {
   /** How long shutdown may spend writing what is buffered before giving up (it is then re-read). */
   shutdownTimeoutMs: number;
   partitionsConsumedConcurrently?: number;
+  lagIntervalMs?: number;
   clock?: () => number;
 }
 
@@ -25,17 +30,19 @@ export class KafkaSource {
   private stopping = false;
   private readonly toCommit = new Map<string, { topic: string; partition: number; offset: bigint }>();
   private committing: Promise<void> | undefined;
-  private readonly committed = new Map<string, bigint>();
-  private readonly highWatermarks = new Map<string, bigint>();
   private readonly clock: () => number;
+  private readonly lag: ConsumerLagMonitor;
 
   constructor(private readonly options: KafkaSourceOptions) {
     this.clock = options.clock ?? Date.now;
+    this.lag = new ConsumerLagMonitor(options.admin, options.groupId, options.topic, options.metrics, options.logger);
   }
 
   async start(): Promise<void> {
     const { consumer, topic } = this.options;
     await consumer.connect();
+    await this.options.admin.connect();
+    this.lag.start(this.options.lagIntervalMs ?? 5000);
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       autoCommit: false,
@@ -58,6 +65,9 @@ export class KafkaSource {
     await this.committing;
     await this.commitQueued();
     await consumer.disconnect();
+    this.lag.stop();
+    await this.lag.measure().catch(() => undefined);
+    await this.options.admin.disconnect();
   }
 
   private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
@@ -75,10 +85,6 @@ export class KafkaSource {
     });
     if (!ticket) return; // not enqueued, not resolved: these messages are fetched again
     resolveOffset(batch.lastOffset());
-    const key = `${topic}:${partition}`;
-    this.highWatermarks.set(key, BigInt(batch.highWatermark));
-    if (!this.committed.has(key)) this.committed.set(key, BigInt(batch.firstOffset() ?? '0'));
-    this.updateLag(topic, partition);
     const nextOffset = BigInt(batch.lastOffset()) + 1n;
     ticket.stored.then(
       () => this.scheduleCommit(topic, partition, nextOffset),
@@ -104,25 +110,12 @@ export class KafkaSource {
         await this.options.consumer.commitOffsets(
           offsets.map(({ topic, partition, offset }) => ({ topic, partition, offset: offset.toString() })),
         );
-        for (const { topic, partition, offset } of offsets) {
-          this.committed.set(`${topic}:${partition}`, offset);
-          this.updateLag(topic, partition);
-        }
       } catch (error) {
         // e.g. a rebalance moved the partition: its new owner re-reads from the last commit,
         // and the events table absorbs the duplicates.
         this.options.metrics.commitFailures.inc();
         this.options.logger.warn({ err: error, offsets: offsets.length }, 'offset commit refused');
       }
-    }
-  }
-
-  private updateLag(topic: string, partition: number): void {
-    const key = `${topic}:${partition}`;
-    const end = this.highWatermarks.get(key);
-    const committed = this.committed.get(key);
-    if (end !== undefined && committed !== undefined) {
-      this.options.metrics.consumerLag.set({ topic, partition }, Number(end > committed ? end - committed : 0n));
     }
   }
 }

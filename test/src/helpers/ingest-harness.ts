@@ -61,10 +61,13 @@ export async function startIngester(options: {
       heartbeatInterval: 1000,
       rebalanceTimeout: 20_000,
     }),
+    admin: options.kafka.admin(),
+    groupId: options.groupId,
     topic: options.topic,
     pipeline,
     metrics,
     logger: quietLogger,
+    lagIntervalMs: 200,
     shutdownTimeoutMs: 10_000,
   });
   await source.start();

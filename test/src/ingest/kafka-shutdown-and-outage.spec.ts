@@ -67,6 +67,8 @@ describe('Kafka → ClickHouse: shutdown and ClickHouse outages', () => {
     expect(receivedDuringOutage).toBeLessThan(events.length);
     expect(ingester.pipeline.bufferedRecords).toBe(receivedDuringOutage);
 
+    expect(await counterTotal(ingester.metrics.consumerLag)).toBe(events.length); // nothing committed: all of it is lag
+
     outage.down = false;
     await waitFor(
       async () => (await committedOffsetTotal(suite.admin, 'outage', TOPIC)) === events.length,
@@ -74,5 +76,6 @@ describe('Kafka → ClickHouse: shutdown and ClickHouse outages', () => {
       'all offsets committed',
     );
     expect(await storedEventCount(suite.clickHouse.client)).toBe(events.length);
+    await waitFor(async () => (await counterTotal(ingester.metrics.consumerLag)) === 0, 10_000, 'the lag gauge back to 0');
   });
 });
