@@ -27,8 +27,17 @@ async function main(): Promise<void> {
     piiHashKey: config.piiHashKey,
     deadLetterTopic: { producer, topic: config.kafka.deadLetterTopic },
   });
+  const consumer = kafka.consumer({ groupId: config.kafka.groupId });
+  // kafkajs restarts itself after retriable errors; after any other it stops for good, and a
+  // process that no longer consumes must exit so that its supervisor starts a fresh one.
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    if (!payload.restart) {
+      logger.fatal({ err: payload.error }, 'Kafka consumer stopped for good');
+      process.exit(1);
+    }
+  });
   const source = new KafkaSource({
-    consumer: kafka.consumer({ groupId: config.kafka.groupId }),
+    consumer,
     admin: kafka.admin(),
     groupId: config.kafka.groupId,
     topic: config.kafka.topic,
