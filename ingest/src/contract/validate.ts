@@ -45,14 +45,14 @@ export function validateEvent(value: unknown, now: number): Validation {
 function rejectionFromIssue(record: Record<string, unknown>, issue: z.core.$ZodIssue): { ok: false; rejection: Rejection } {
   const field = issue.path.join('.') || '(event)';
   const given = issue.path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], record);
+  // zod reports an absent enum as invalid_value and an absent string as invalid_type: both are missing.
+  if ((given === undefined || given === null) && issue.code !== 'custom') return reject('missing_field', field);
   switch (issue.code) {
     case 'invalid_type':
-      return given === undefined || given === null
-        ? reject('missing_field', field)
-        : reject(
-            'wrong_type',
-            `${field} must be ${issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`}, got ${describe(given)}`,
-          );
+      return reject(
+        'wrong_type',
+        `${field} must be ${issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`}, got ${describe(given)}`,
+      );
     case 'too_small':
       if (given === '') return reject('missing_field', `${field} is empty`);
       return reject('out_of_range', `${field}: ${issue.message}`);
