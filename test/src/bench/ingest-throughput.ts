@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createCustomerHasher, decodeEvent, toEventRow } from '@callboard/ingest';
 import { generateCallEvents, messageKey } from '../fixtures/calls';
 import { openTestClickHouse, queryRows } from '../helpers/clickhouse';
-import { committedOffsetTotal, kafkaFor, startIngester, storedEventCount } from '../helpers/ingest-harness';
+import { committedOffsetTotal, counterTotal, kafkaFor, startIngester, storedEventCount } from '../helpers/ingest-harness';
 import { startKafkaMockCluster } from '../helpers/kafka-mock-cluster';
 
 export interface IngestThroughput {
@@ -48,7 +48,6 @@ export async function measureIngestThroughput(log: (line: string) => void): Prom
     const rawConsumeEventsPerSecond = await measureRawConsume(kafka, events.length);
     log(`ingest: kafkajs consume doing nothing: ${Math.round(rawConsumeEventsPerSecond)} events/s`);
 
-    const pipelineStart = { at: 0 };
     const ingester = await startIngester({
       kafka,
       client: clickHouse.client,
@@ -56,11 +55,6 @@ export async function measureIngestThroughput(log: (line: string) => void): Prom
       groupId: 'bench-pipeline',
       maxBatchSize: 10_000,
       maxBatchAgeMs: 250,
-      wrapWriters: (writers) =>
-        writers.map((writer) => ({
-          target: writer.target,
-          write: (batch) => ((pipelineStart.at ||= performance.now()), writer.write(batch)),
-        })),
     });
     const firstRecordAt = await firstReceived(ingester.metrics.received);
     while ((await committedOffsetTotal(admin, 'bench-pipeline', TOPIC)) < events.length) await sleep(20);
@@ -136,12 +130,9 @@ async function measureRawConsume(kafka: ReturnType<typeof kafkaFor>, expected: n
   return count / ((lastAt - firstAt) / 1000);
 }
 
-async function firstReceived(counter: { get(): Promise<{ values: Array<{ value: number }> }> }): Promise<number> {
-  for (;;) {
-    const total = (await counter.get()).values.reduce((sum, { value }) => sum + value, 0);
-    if (total > 0) return performance.now();
-    await sleep(5);
-  }
+async function firstReceived(counter: Parameters<typeof counterTotal>[0]): Promise<number> {
+  while ((await counterTotal(counter)) === 0) await sleep(5);
+  return performance.now();
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
