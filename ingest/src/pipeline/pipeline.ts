@@ -93,7 +93,10 @@ export class IngestPipeline {
     this.assertOpen();
     if (inputs.length === 0) return { stored: Promise.resolve() };
     const receivedAt = this.clock();
+    // The batch holding the last record: drain() may already have taken a sealed batch off `sealed`.
+    let holder = this.open;
     for (const input of inputs) {
+      holder = this.open;
       this.metrics.received.inc({ source: input.origin.source });
       if (input.validation.ok) {
         this.open.events.push(toEventRow(input.validation.event, this.options.hashCustomer));
@@ -108,11 +111,10 @@ export class IngestPipeline {
       if (this.open.size >= this.options.maxBatchSize) this.seal();
     }
     this.metrics.buffered.set(this.buffered);
-    const holder = this.open.size > 0 ? this.open : this.sealed[this.sealed.length - 1];
     if (this.open.size > 0 && !this.ageTimer) {
       this.ageTimer = setTimeout(() => this.seal(), this.options.maxBatchAgeMs);
     }
-    return { stored: holder ? holder.stored : Promise.resolve() };
+    return { stored: holder.stored };
   }
 
   /** Writes the open batch now and waits for everything accepted so far to be written. */
@@ -147,9 +149,7 @@ export class IngestPipeline {
     if (this.open.size === 0) return;
     this.sealed.push(this.open);
     this.open = this.newBatch();
-    this.flushing ??= this.drain().finally(() => {
-      this.flushing = undefined;
-    });
+    this.flushing ??= this.drain();
   }
 
   private async drain(): Promise<void> {
@@ -159,12 +159,19 @@ export class IngestPipeline {
         batch.resolve();
       } catch (error) {
         batch.reject(error);
-        this.sealed.splice(0).forEach((rest) => rest.reject(error));
+        for (const rest of this.sealed.splice(0)) {
+          rest.reject(error);
+          this.buffered -= rest.size;
+        }
       }
       this.buffered -= batch.size;
       this.metrics.buffered.set(this.buffered);
       this.roomWaiters.splice(0).forEach((wake) => wake());
     }
+    // Cleared in the tick the loop ends, not in a later .finally(): a ticket's owner resuming
+    // in between may seal a batch, and that seal must start a new drain. The loop has awaited
+    // at least once, so seal() has already assigned `flushing`.
+    this.flushing = undefined;
   }
 
   private async write(batch: OpenBatch): Promise<void> {
