@@ -19,7 +19,7 @@ module.exports = (packageDir, overrides = {}) => ({
     ],
   },
   moduleNameMapper: {
-    '^@callboard/(ingest|infra|test)$': path.join(__dirname, '$1/src'),
+    '^@callboard/(api|ingest|infra|test)$': path.join(__dirname, '$1/src'),
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   ...overrides,

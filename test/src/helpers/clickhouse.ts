@@ -6,7 +6,7 @@ import { migrate, openClickHouse, type ClickHouseClient } from '@callboard/infra
 
 // chdb binds one data directory per process, and Jest reuses a worker process across test
 // files: so one directory per worker process, and a fresh database inside it per suite.
-const WORKER_DATA_DIR = join(tmpdir(), `callboard-chdb-${process.pid}`);
+export const WORKER_DATA_DIR = join(tmpdir(), `callboard-chdb-${process.pid}`);
 process.once('exit', () => rmSync(WORKER_DATA_DIR, { recursive: true, force: true }));
 
 export interface TestClickHouse {

@@ -1,0 +1,52 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { clickHouseTargetFromEnv, emptyAsUnset, type ClickHouseTarget } from '@callboard/infra';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  CALLBOARD_TIMEZONE: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA timezone such as Asia/Shanghai'),
+  KAFKA_BROKERS: z.string().optional(),
+  KAFKA_TOPIC: z.string().min(1).default('call-events'),
+  PII_HASH_KEY: z.string().min(16).optional(),
+  INGEST_BATCH_SIZE: z.coerce.number().int().min(1).default(10_000),
+  INGEST_BATCH_AGE_MS: z.coerce.number().int().min(1).default(250),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+});
+
+/** Everything the api reads from its environment, validated once at boot (DESIGN.md "Runtime interface"). */
+export interface ApiConfig {
+  port: number;
+  timezone: string;
+  clickHouse: ClickHouseTarget;
+  /** Unset in embedded mode: POST /events then feeds the in-process pipeline. */
+  kafka?: { brokers: string[]; topic: string };
+  piiHashKey?: string;
+  batch: { maxBatchSize: number; maxBatchAgeMs: number };
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
+  const parsed = environmentSchema.safeParse(emptyAsUnset(env));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment: ${problems.join('; ')}`);
+  }
+  const values = parsed.data;
+  const brokers = values.KAFKA_BROKERS?.split(',')
+    .map((broker) => broker.trim())
+    .filter(Boolean);
+  return {
+    port: values.PORT,
+    timezone: values.CALLBOARD_TIMEZONE,
+    clickHouse: clickHouseTargetFromEnv(env),
+    kafka: brokers?.length ? { brokers, topic: values.KAFKA_TOPIC } : undefined,
+    piiHashKey: values.PII_HASH_KEY,
+    batch: { maxBatchSize: values.INGEST_BATCH_SIZE, maxBatchAgeMs: values.INGEST_BATCH_AGE_MS },
+    logLevel: values.LOG_LEVEL,
+  };
+}

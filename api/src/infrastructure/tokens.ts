@@ -1,0 +1,6 @@
+/** Injection tokens for the few providers that are not classes. */
+export const CLICKHOUSE = Symbol('ClickHouseClient');
+export const API_CONFIG = Symbol('ApiConfig');
+/** `() => epoch ms`: "now" for FCR windows, "today" and open agent states; tests pin it. */
+export const CLOCK = Symbol('Clock');
+export type Clock = () => number;

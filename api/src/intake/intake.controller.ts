@@ -1,0 +1,56 @@
+import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { badParameter } from '../common/bad-parameter';
+import { EVENT_INTAKE, type EventIntake, type IntakeResult } from './event-intake';
+
+/** Events one request may carry; more should be split (or sent through Kafka). */
+export const MAX_EVENTS_PER_REQUEST = 50_000;
+
+class IntakeResponseDto extends createZodDto(
+  z.object({
+    accepted: z.number().describe('events stored (embedded) or acknowledged by Kafka (production)'),
+    rejected: z
+      .array(z.object({ index: z.number(), reason: z.string() }))
+      .describe('invalid events: each also went to the dead-letter store'),
+  }),
+) {}
+
+@ApiTags('events')
+@Controller('events')
+export class IntakeController {
+  constructor(@Inject(EVENT_INTAKE) private readonly intake: EventIntake) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Send call events (EVENTS.md): a JSON array, one JSON object, or NDJSON (application/x-ndjson)',
+    description:
+      'Answers once every event is durably stored or queued. Invalid events are named in `rejected` and kept in the dead-letter store; valid neighbours are unaffected.',
+  })
+  @ApiConsumes('application/json', 'application/x-ndjson')
+  @ApiBody({ schema: { oneOf: [{ type: 'array', items: { type: 'object' } }, { type: 'object' }, { type: 'string' }] } })
+  @ApiAcceptedResponse({ type: IntakeResponseDto })
+  async post(@Body() body: unknown, @Headers('content-type') contentType = ''): Promise<IntakeResult> {
+    const texts = eventTexts(body, contentType);
+    if (texts.length > MAX_EVENTS_PER_REQUEST) {
+      throw badParameter('body', `at most ${MAX_EVENTS_PER_REQUEST} events per request, got ${texts.length}`);
+    }
+    return this.intake.submit(texts);
+  }
+}
+
+function eventTexts(body: unknown, contentType: string): string[] {
+  if (typeof body === 'string' || Buffer.isBuffer(body)) {
+    if (!contentType.includes('ndjson')) throw badParameter('body', 'send a JSON array of events, or NDJSON as application/x-ndjson');
+    return body
+      .toString()
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
+  }
+  if (Array.isArray(body)) return body.map((event) => JSON.stringify(event) ?? 'null');
+  if (typeof body === 'object' && body !== null && Object.keys(body).length > 0) return [JSON.stringify(body)];
+  throw badParameter('body', 'expected a JSON array of events, one event, or NDJSON');
+}
