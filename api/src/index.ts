@@ -1,6 +1,10 @@
 export { createApiApp, API_PREFIX, type ApiApp } from './app';
 export { loadApiConfig, type ApiConfig } from './config/api-config';
 export type { Metrics } from './metrics/metrics.schema';
+// For benchmarks: the bare SQL behind /metrics, without HTTP or Nest in between.
+export { MetricsRepository } from './metrics/metrics.repository';
+export { SettingsService } from './settings/settings.service';
+export { toSqlSettings } from './metrics/sql-settings';
 export { METRIC_DEFINITIONS, METRIC_NAMES, type MetricName } from './metrics/metric-definitions';
 export type { MetricsResponseDto } from './metrics/metrics.dto';
 export type { CompareResponseDto } from './comparisons/comparisons.dto';

@@ -90,7 +90,7 @@ ASOF LEFT JOIN repeat_candidates AS next_same ON c.customer_hash = next_same.cus
 WHERE ${conditions.join(' AND ')}
 ORDER BY c.first_offered_at DESC, c.call_id DESC
 LIMIT {limit:UInt32}
-SETTINGS join_use_nulls = 1`;
+SETTINGS join_use_nulls = 1, enable_materialized_cte = 1`;
 }
 
 /** One call's events, in order, for its timeline. */
@@ -107,5 +107,5 @@ export function callLegsQuery(): string {
 SELECT leg_id, queue, offered_at, outcome, outcome_at, answered_by, wait_ms, talk_ended, ended_by_transfer, ended_without_wrapup,
   talk_end_ms, hold_ms, wrapped_up, if(wrapped_up, acw_ms, 0) AS acw_ms, if(wrapped_up, disposition, '') AS disposition
 FROM leg_facts ORDER BY offered_at, leg_id
-SETTINGS join_use_nulls = 1`;
+SETTINGS join_use_nulls = 1, enable_materialized_cte = 1`;
 }

@@ -25,11 +25,11 @@ call_events AS (
   WHERE tenant = {tenant:String} AND ts >= {scanFrom:DateTime64(3, 'UTC')} AND ts < {scanTo:DateTime64(3, 'UTC')}
     AND type != 'agent.state_changed' AND (${callScope})
 ),
-offers AS (
+offers AS MATERIALIZED (
   SELECT event_id AS leg_id, call_id, queue, ts AS offered_at, customer_hash, category AS offered_category
   FROM call_events WHERE type = 'call.offered'
 ),
-leg_outcomes AS (
+leg_outcomes AS MATERIALIZED (
   SELECT o.leg_id AS leg_id,
     argMin(e.type, (e.ts, indexOf(${OUTCOME_TYPES}, e.type))) AS outcome,
     min(e.ts) AS outcome_at,
@@ -38,12 +38,12 @@ leg_outcomes AS (
   ASOF INNER JOIN offers AS o ON e.call_id = o.call_id AND e.queue = o.queue AND e.ts >= o.offered_at
   GROUP BY leg_id
 ),
-answers AS (
+answers AS MATERIALIZED (
   SELECT o.call_id AS call_id, l.leg_id AS leg_id, l.outcome_at AS answered_at
   FROM leg_outcomes AS l INNER JOIN offers AS o ON o.leg_id = l.leg_id
   WHERE l.outcome = 'call.answered'
 ),
-handling AS (
+handling AS MATERIALIZED (
   SELECT a.leg_id AS leg_id, e.call_id AS call_id, e.type AS type, e.ts AS ts, e.wrapup AS wrapup,
     e.disposition AS disposition, e.category AS category, e.agent_id AS agent_id
   FROM (SELECT call_id, type, ts, wrapup, disposition, category, agent_id FROM call_events WHERE type IN ${HANDLING_TYPES}) AS e
@@ -59,7 +59,7 @@ leg_handling AS (
     arraySort(groupArrayIf((ts, disposition), type = 'call.wrapup_completed')) AS wrapups
   FROM handling GROUP BY leg_id
 ),
-leg_facts AS (
+leg_facts AS MATERIALIZED (
   SELECT o.leg_id AS leg_id, o.call_id AS call_id, o.queue AS queue, o.offered_at AS offered_at,
     ifNull(lo.outcome, '') AS outcome, lo.outcome_at AS outcome_at, ifNull(lo.answered_by, '') AS answered_by,
     toUnixTimestamp64Milli(lo.outcome_at) - toUnixTimestamp64Milli(o.offered_at) AS wait_ms,
@@ -96,7 +96,7 @@ calls AS (
     argMinIf(customer_hash, (offered_at, leg_id), customer_hash != '') AS customer_hash
   FROM offers GROUP BY call_id
 ),
-call_facts AS (
+call_facts AS MATERIALIZED (
   SELECT c.call_id AS call_id, c.first_offered_at AS first_offered_at, c.first_queue AS first_queue, c.customer_hash AS customer_hash,
     if(ifNull(h.wrapup_category, '') != '', h.wrapup_category, c.first_offered_category) AS category,
     h.last_wrapup_at IS NOT NULL OR h.last_unwrapped_end_at IS NOT NULL AS has_final_handling,

@@ -234,5 +234,5 @@ ${sources.join('\nUNION ALL\n')}
 )
 SELECT group_key, bucket_key, totals_only, ${ITEM_COLUMNS.map((column) => `sum(${column}) AS ${column}`).join(', ')}
 FROM items GROUP BY group_key, bucket_key, totals_only
-SETTINGS join_use_nulls = 1`;
+SETTINGS join_use_nulls = 1, enable_materialized_cte = 1`;
 }
