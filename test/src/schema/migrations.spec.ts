@@ -26,7 +26,13 @@ describe('ClickHouse schema migrations', () => {
       clickHouse.client,
       'SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name',
     );
-    expect(tables.map((table) => table.name)).toEqual(['dead_letters', 'events', 'instance_secrets', 'schema_migrations']);
+    expect(tables.map((table) => table.name)).toEqual([
+      'dead_letters',
+      'events',
+      'instance_secrets',
+      'queue_settings',
+      'schema_migrations',
+    ]);
   });
 
   it('refuses to start when an applied migration was edited afterwards', async () => {
