@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ClickHouseClient } from '@callboard/infra';
 import { toDateTime64 } from '@callboard/ingest';
 import { CLICKHOUSE } from '../infrastructure/tokens';
-import { CALL_SPAN_MS, type SqlSettings } from '../metrics/metrics.repository';
+import type { SqlSettings } from '../metrics/metrics.repository';
+import { factParameters } from '../metrics/sql-settings';
 import { CALL_EVENTS_QUERY, callLegsQuery, callsQuery, type CallFilters } from './calls.sql';
 
 export interface CallRow {
@@ -84,18 +85,7 @@ export class CallsRepository {
     return this.rows<CallRow>(query, {
       callId: request.callId ?? '',
       tenant: request.tenant,
-      from: toDateTime64(request.from),
-      to: toDateTime64(request.to),
-      scanFrom: toDateTime64(request.from - CALL_SPAN_MS),
-      scanTo: toDateTime64(request.to + Math.max(settings.defaults.fcrWindowMs, ...settings.fcrWindowMs) + CALL_SPAN_MS),
-      now: toDateTime64(request.now),
-      settingQueues: settings.queues,
-      shortAbandonMs: settings.shortAbandonMs,
-      shortAbandonMsDefault: settings.defaults.shortAbandonMs,
-      fcrWindowMs: settings.fcrWindowMs,
-      fcrWindowMsDefault: settings.defaults.fcrWindowMs,
-      fcrSameCategoryOnly: settings.fcrSameCategoryOnly,
-      fcrSameCategoryOnlyDefault: settings.defaults.fcrSameCategoryOnly,
+      ...factParameters(settings, request),
       queues: request.filters.queues,
       agents: request.filters.agents,
       teams: request.filters.teams,

@@ -1,5 +1,6 @@
 // Calls for drill-down: each call with its legs' facts, its final handling, FCR status and surveys.
 import { callFactCtes } from '../metrics/sql/call-facts';
+import { setting } from '../metrics/sql/metric-items';
 
 /** Outcomes a leg filter can ask for; `short_abandoned` and `transferred` are narrower cases. */
 export const LEG_OUTCOMES = ['answered', 'abandoned', 'short_abandoned', 'flowed_out', 'waiting', 'transferred'] as const;
@@ -15,9 +16,6 @@ export interface CallFilters {
   outcomes: readonly LegOutcome[];
   fcr: readonly FcrStatus[];
 }
-
-const setting = (name: string, queue: string): string =>
-  `transform(${queue}, {settingQueues:Array(String)}, {${name}:Array(Int64)}, {${name}Default:Int64})`;
 
 const OUTCOME_CONDITIONS: Record<LegOutcome, string> = {
   answered: `l.outcome = 'call.answered'`,

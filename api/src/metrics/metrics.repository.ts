@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ClickHouseClient } from '@callboard/infra';
-import { toDateTime64 } from '@callboard/ingest';
 import { CLICKHOUSE } from '../infrastructure/tokens';
 import type { Filters } from '../common/query-params';
 import { metricsQuery, type Grouping, type ItemColumn } from './sql/metric-items';
+import { factParameters } from './sql-settings';
 
 /** Settings the SQL needs, per queue (with a default for queues not listed), in milliseconds. */
 export interface SqlSettings {
@@ -34,9 +34,6 @@ export interface SummedGroup {
   sums: ItemSums;
 }
 
-// A leg's events are read up to this long after, and a call's first leg this long before, the period.
-export const CALL_SPAN_MS = 48 * 3_600_000;
-
 @Injectable()
 export class MetricsRepository {
   constructor(@Inject(CLICKHOUSE) private readonly clickHouse: ClickHouseClient) {}
@@ -48,21 +45,8 @@ export class MetricsRepository {
       format: 'JSONEachRow',
       query_params: {
         tenant: request.tenant,
-        from: toDateTime64(request.from),
-        to: toDateTime64(request.to),
-        scanFrom: toDateTime64(request.from - CALL_SPAN_MS),
-        scanTo: toDateTime64(request.to + Math.max(settings.defaults.fcrWindowMs, ...settings.fcrWindowMs) + CALL_SPAN_MS),
-        now: toDateTime64(request.now),
         tz: request.timezone,
-        settingQueues: settings.queues,
-        serviceLevelMs: settings.serviceLevelMs,
-        serviceLevelMsDefault: settings.defaults.serviceLevelMs,
-        shortAbandonMs: settings.shortAbandonMs,
-        shortAbandonMsDefault: settings.defaults.shortAbandonMs,
-        fcrWindowMs: settings.fcrWindowMs,
-        fcrWindowMsDefault: settings.defaults.fcrWindowMs,
-        fcrSameCategoryOnly: settings.fcrSameCategoryOnly,
-        fcrSameCategoryOnlyDefault: settings.defaults.fcrSameCategoryOnly,
+        ...factParameters(settings, request),
         queues: request.filters.queues,
         agents: request.filters.agents,
         teams: request.filters.teams,

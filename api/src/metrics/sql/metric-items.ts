@@ -57,7 +57,8 @@ function itemSelect(keys: ItemKeys, contributions: Partial<Record<ItemColumn, st
   return `SELECT ${keys.group}, ${keys.bucket}, ${totalsOnly ? 1 : 0} AS totals_only, ${columns.join(', ')}`;
 }
 
-const setting = (name: string, queue: string): string =>
+/** SQL for a per-queue setting of `queue` (bound arrays, see SETTING_PARAMETERS), falling back to the default. */
+export const setting = (name: string, queue: string): string =>
   `transform(${queue}, {settingQueues:Array(String)}, {${name}:Array(Int64)}, {${name}Default:Int64})`;
 
 /** Parameter types of the settings arrays: one entry per queue with its own settings, and a default. */
