@@ -14,6 +14,12 @@ import type { ApiRuntime } from './infrastructure/runtime';
 import { API_CONFIG, CLICKHOUSE, CLOCK, type Clock } from './infrastructure/tokens';
 import { EVENT_INTAKE } from './intake/event-intake';
 import { IntakeController } from './intake/intake.controller';
+import { AlertsService } from './live/alerts.service';
+import { LiveController } from './live/live.controller';
+import { LiveGateway } from './live/live.gateway';
+import { LiveRepository } from './live/live.repository';
+import { LiveService } from './live/live.service';
+import { LIVE_EVENT_SOURCE } from './live/live.tokens';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsRepository } from './metrics/metrics.repository';
 import { MetricsService } from './metrics/metrics.service';
@@ -45,12 +51,14 @@ export class AppModule {
         CallsController,
         SettingsController,
         IntakeController,
+        LiveController,
         HealthController,
       ],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: CLICKHOUSE, useValue: runtime.clickHouse },
         { provide: EVENT_INTAKE, useValue: runtime.intake },
+        { provide: LIVE_EVENT_SOURCE, useValue: runtime.liveSource },
         { provide: CLOCK, useValue: clock },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_FILTER, useClass: ErrorsFilter },
@@ -62,6 +70,10 @@ export class AppModule {
         TrendsService,
         CallsRepository,
         CallsService,
+        LiveRepository,
+        LiveService,
+        AlertsService,
+        LiveGateway,
       ],
     };
   }

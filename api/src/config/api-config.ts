@@ -12,6 +12,7 @@ const environmentSchema = z.object({
     .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA timezone such as Asia/Shanghai'),
   KAFKA_BROKERS: z.string().optional(),
   KAFKA_TOPIC: z.string().min(1).default('call-events'),
+  KAFKA_GROUP_ID: z.string().min(1).default('callboard-ingest'),
   PII_HASH_KEY: z.string().min(16).optional(),
   INGEST_BATCH_SIZE: z.coerce.number().int().min(1).default(10_000),
   INGEST_BATCH_AGE_MS: z.coerce.number().int().min(1).default(250),
@@ -23,8 +24,11 @@ export interface ApiConfig {
   port: number;
   timezone: string;
   clickHouse: ClickHouseTarget;
-  /** Unset in embedded mode: POST /events then feeds the in-process pipeline. */
-  kafka?: { brokers: string[]; topic: string };
+  /**
+   * Unset in embedded mode: POST /events then feeds the in-process pipeline. `groupId` is the
+   * ingest group, whose committed offsets the live feed starts from.
+   */
+  kafka?: { brokers: string[]; topic: string; groupId: string };
   piiHashKey?: string;
   batch: { maxBatchSize: number; maxBatchAgeMs: number };
   logLevel: (typeof LOG_LEVELS)[number];
@@ -44,7 +48,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     port: values.PORT,
     timezone: values.CALLBOARD_TIMEZONE,
     clickHouse: clickHouseTargetFromEnv(env),
-    kafka: brokers?.length ? { brokers, topic: values.KAFKA_TOPIC } : undefined,
+    kafka: brokers?.length ? { brokers, topic: values.KAFKA_TOPIC, groupId: values.KAFKA_GROUP_ID } : undefined,
     piiHashKey: values.PII_HASH_KEY,
     batch: { maxBatchSize: values.INGEST_BATCH_SIZE, maxBatchAgeMs: values.INGEST_BATCH_AGE_MS },
     logLevel: values.LOG_LEVEL,

@@ -1,14 +1,16 @@
-import { Kafka, type Producer } from 'kafkajs';
+import { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { migrate, openClickHouse, type ClickHouseClient } from '@callboard/infra';
-import { createIngestPipeline, InProcessSource, kafkaLogCreator, type IngestPipeline } from '@callboard/ingest';
+import { createIngestPipeline, InProcessSource, KafkaSource, kafkaLogCreator, type IngestPipeline } from '@callboard/ingest';
 import type { ApiConfig } from '../config/api-config';
 import { InProcessIntake, KafkaIntake, type EventIntake } from '../intake/event-intake';
+import { KafkaLiveSource, PipelineLiveSource, type LiveEventSource } from '../live/live-sources';
 
-/** What the api holds open outside Nest: the ClickHouse client and where POST /events goes. */
+/** What the api holds open outside Nest: ClickHouse, where POST /events goes, and what feeds the live state. */
 export interface ApiRuntime {
   clickHouse: ClickHouseClient;
   intake: EventIntake;
+  liveSource: LiveEventSource;
   /** Set in embedded mode: the in-process ingest pipeline (the simulator feeds it too). */
   inProcessSource?: InProcessSource;
   close(): Promise<void>;
@@ -18,34 +20,106 @@ const PIPELINE_CLOSE_TIMEOUT_MS = 20_000;
 
 /**
  * Opens ClickHouse (chdb under CLICKHOUSE_PATH, or the server at CLICKHOUSE_URL), applies the
- * migrations, and wires event intake: to Kafka when KAFKA_BROKERS is set, else to an ingest
- * pipeline in this process (DESIGN.md "Modes").
+ * migrations, and wires event intake and the live feed: through Kafka when KAFKA_BROKERS is set,
+ * else through an ingest pipeline in this process (DESIGN.md "Modes").
  */
 export async function openRuntime(config: ApiConfig, logger: Logger, clock: () => number = Date.now): Promise<ApiRuntime> {
   const clickHouse = await openClickHouse(config.clickHouse);
   await migrate(clickHouse);
-  if (config.kafka) {
-    const kafka = new Kafka({ clientId: 'callboard-api', brokers: config.kafka.brokers, logCreator: kafkaLogCreator(logger) });
-    const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
-    return {
-      clickHouse,
-      intake: new KafkaIntake(producer, config.kafka.topic, clock),
-      close: async () => {
-        await producer.disconnect();
-        await clickHouse.close();
-      },
-    };
-  }
-  const { pipeline } = await createIngestPipeline({ client: clickHouse, batch: config.batch, piiHashKey: config.piiHashKey, clock });
+  return config.kafka
+    ? openKafkaRuntime(config, config.kafka, clickHouse, logger, clock)
+    : openEmbeddedRuntime(config, clickHouse, logger, clock);
+}
+
+async function openEmbeddedRuntime(
+  config: ApiConfig,
+  clickHouse: ClickHouseClient,
+  logger: Logger,
+  clock: () => number,
+): Promise<ApiRuntime> {
+  const liveSource = new PipelineLiveSource(logger);
+  const { pipeline } = await createIngestPipeline({
+    client: clickHouse,
+    batch: config.batch,
+    piiHashKey: config.piiHashKey,
+    clock,
+    // Last, so that the live state hears of a batch once ClickHouse holds it.
+    wrapWriters: (writers) => [...writers, liveSource],
+  });
   const source = new InProcessSource(pipeline, clock);
   return {
     clickHouse,
     intake: new InProcessIntake(source),
+    liveSource,
     inProcessSource: source,
     close: async () => {
       await closePipeline(pipeline, logger);
       await clickHouse.close();
+    },
+  };
+}
+
+async function openKafkaRuntime(
+  config: ApiConfig,
+  kafkaConfig: NonNullable<ApiConfig['kafka']>,
+  clickHouse: ClickHouseClient,
+  logger: Logger,
+  clock: () => number,
+): Promise<ApiRuntime> {
+  const kafka = new Kafka({ clientId: 'callboard-api', brokers: kafkaConfig.brokers, logCreator: kafkaLogCreator(logger) });
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  // chdb is one process's database: with Kafka but no ClickHouse server, this process must also be the ingester.
+  const ingest =
+    config.clickHouse.kind === 'embedded' ? await startInProcessIngest(config, kafkaConfig, kafka, clickHouse, logger) : undefined;
+  return {
+    clickHouse,
+    intake: new KafkaIntake(producer, kafkaConfig.topic, clock),
+    liveSource: new KafkaLiveSource({
+      kafka,
+      topic: kafkaConfig.topic,
+      ingestGroupId: kafkaConfig.groupId,
+      ingestDelayMs: config.batch.maxBatchAgeMs,
+      logger,
+    }),
+    close: async () => {
+      await ingest?.stop();
+      await producer.disconnect();
+      await clickHouse.close();
+    },
+  };
+}
+
+async function startInProcessIngest(
+  config: ApiConfig,
+  kafkaConfig: NonNullable<ApiConfig['kafka']>,
+  kafka: Kafka,
+  clickHouse: ClickHouseClient,
+  logger: Logger,
+): Promise<{ stop(): Promise<void> }> {
+  const dlqProducer = kafka.producer({ allowAutoTopicCreation: true });
+  await dlqProducer.connect();
+  const { pipeline, metrics } = await createIngestPipeline({
+    client: clickHouse,
+    batch: config.batch,
+    piiHashKey: config.piiHashKey,
+    deadLetterTopic: { producer: dlqProducer, topic: `${kafkaConfig.topic}.dlq` },
+  });
+  const source = new KafkaSource({
+    consumer: kafka.consumer({ groupId: kafkaConfig.groupId }),
+    admin: kafka.admin(),
+    groupId: kafkaConfig.groupId,
+    topic: kafkaConfig.topic,
+    pipeline,
+    metrics,
+    logger,
+    shutdownTimeoutMs: PIPELINE_CLOSE_TIMEOUT_MS,
+  });
+  await source.start();
+  return {
+    stop: async () => {
+      await source.stop();
+      await dlqProducer.disconnect();
     },
   };
 }

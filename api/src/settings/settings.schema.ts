@@ -16,8 +16,8 @@ export type ThresholdMetric = (typeof THRESHOLD_METRICS)[number];
 
 const band = z
   .object({
-    amber: z.number().finite().describe('the figure turns amber from this value on'),
-    red: z.number().finite().describe('the figure turns red from this value on'),
+    amber: z.number().finite().describe('a lower-is-better figure is amber from this value up; a higher-is-better one below it'),
+    red: z.number().finite().describe('a lower-is-better figure is red from this value up; a higher-is-better one below it'),
   })
   .describe('green / amber / red bands: for a lower-is-better figure amber ≤ red, for a higher-is-better one amber ≥ red');
 

@@ -11,22 +11,23 @@ describe('ClickHouse schema migrations', () => {
 
   it('applies every migration once, in version order, and records each', async () => {
     const migrations = loadMigrations();
-    expect(migrations.map((migration) => migration.version)).toEqual([1, 2, 3, 4]);
+    expect(migrations.map((migration) => migration.version)).toEqual([1, 2, 3, 4, 5]);
 
     const applied = await migrate(clickHouse.client);
-    expect(applied.map((migration) => migration.name)).toEqual(['events', 'dead_letters', 'instance_secrets', 'queue_settings']);
+    expect(applied.map((migration) => migration.name)).toEqual(['events', 'dead_letters', 'instance_secrets', 'queue_settings', 'alerts']);
     expect(await migrate(clickHouse.client)).toEqual([]); // idempotent: a second start applies nothing
 
     const recorded = await queryRows<{ version: number }>(
       clickHouse.client,
       'SELECT version FROM schema_migrations FINAL ORDER BY version',
     );
-    expect(recorded.map((row) => Number(row.version))).toEqual([1, 2, 3, 4]);
+    expect(recorded.map((row) => Number(row.version))).toEqual([1, 2, 3, 4, 5]);
     const tables = await queryRows<{ name: string }>(
       clickHouse.client,
       'SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name',
     );
     expect(tables.map((table) => table.name)).toEqual([
+      'alerts',
       'dead_letters',
       'events',
       'instance_secrets',
