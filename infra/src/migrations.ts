@@ -28,7 +28,8 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
     });
 }
 
-function splitStatements(sql: string): string[] {
+/** Statements of one SQL file: comment lines dropped, split at each `;` that ends a line. */
+export function splitStatements(sql: string): string[] {
   const withoutComments = sql
     .split('\n')
     .filter((line) => !line.trimStart().startsWith('--'))

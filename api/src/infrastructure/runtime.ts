@@ -67,7 +67,8 @@ async function openKafkaRuntime(
   clock: () => number,
 ): Promise<ApiRuntime> {
   const kafka = new Kafka({ clientId: 'callboard-api', brokers: kafkaConfig.brokers, logCreator: kafkaLogCreator(logger) });
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  // Not Kafka's idempotent producer: a retried send may land twice, which eventId deduplication absorbs.
+  const producer = kafka.producer();
   await producer.connect();
   // chdb is one process's database: with Kafka but no ClickHouse server, this process must also be the ingester.
   const ingest =

@@ -42,14 +42,14 @@ export class AlertsService {
           other.metric === row.metric &&
           other.level === row.level &&
           other.previous_level === row.previous_level &&
-          Math.abs(other.at - row.at) < SAME_CROSSING_MS,
+          Math.abs(other.at_ms - row.at_ms) < SAME_CROSSING_MS,
       );
       if (!copy) kept.push(row);
     }
     const alerts = kept.slice(0, query.limit).map((row): Alert => ({
       id: row.alert_id,
       tenant: row.tenant,
-      at: formatInstant(row.at, timezone),
+      at: formatInstant(row.at_ms, timezone),
       queue: row.queue,
       metric: row.metric as Alert['metric'],
       window: row.window as Alert['window'],

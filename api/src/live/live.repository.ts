@@ -39,6 +39,7 @@ export interface LiveSnapshot {
   agentQueues: AgentQueueRow[];
 }
 
+// Aliases never reuse a column's name: ClickHouse would read the alias in WHERE and inside aggregates.
 // Aggregates of max / argMax are the same with or without duplicate rows, so these skip FINAL.
 const WAITING_CALLS = `
 WITH latest_offers AS (
@@ -78,7 +79,7 @@ WHERE type = 'call.answered' AND agent_id != '' AND ts >= {since:DateTime64(3, '
 GROUP BY tenant, agent_id, queue`;
 
 const RECENT_ALERTS = `
-SELECT alert_id, tenant, toUnixTimestamp64Milli(at) AS at, queue, metric, window, level, previous_level, value, amber, red
+SELECT alert_id, tenant, toUnixTimestamp64Milli(at) AS at_ms, queue, metric, window, level, previous_level, value, amber, red
 FROM alerts
 WHERE tenant = {tenant:String} AND at >= {from:DateTime64(3, 'UTC')} AND at < {to:DateTime64(3, 'UTC')}
   AND (empty({queues:Array(String)}) OR has({queues:Array(String)}, queue))
@@ -94,7 +95,7 @@ GROUP BY tenant, queue, metric`;
 export interface AlertRow {
   alert_id: string;
   tenant: string;
-  at: number;
+  at_ms: number;
   queue: string;
   metric: string;
   window: string;
@@ -168,7 +169,7 @@ export class LiveRepository {
 
 // ClickHouse sends 64-bit integers as strings in JSON.
 function normaliseNumbers(row: Record<string, unknown>): Record<string, unknown> {
-  for (const key of ['offered_at', 'since', 'team_at', 'answered_at', 'at', 'value', 'amber', 'red']) {
+  for (const key of ['offered_at', 'since', 'team_at', 'answered_at', 'at_ms', 'value', 'amber', 'red']) {
     if (key in row) row[key] = Number(row[key]);
   }
   return row;

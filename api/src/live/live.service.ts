@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Subject } from 'rxjs';
+import { Subject, type Subscription as RxSubscription } from 'rxjs';
 import { formatInstant } from '../common/query-params';
 import { CLOCK, type Clock } from '../infrastructure/tokens';
 import { MetricsService } from '../metrics/metrics.service';
@@ -20,6 +20,8 @@ const PERIOD_REFRESH_MIN_GAP_MS = 1_000;
 /** …and at least this often, so that the sliding windows slide when nothing happens. */
 const PERIOD_REFRESH_INTERVAL_MS = 10_000;
 const TICK_MS = 1_000;
+/** Today's rates alert only from this many legs on: the day's first waiting call would otherwise turn service level red. */
+export const MIN_LEGS_FOR_TODAY_ALERTS = 10;
 /** A restart takes each figure's band from alerts this recent. */
 const ALERT_LEVEL_LOOKBACK_MS = 7 * 24 * 3_600_000;
 
@@ -55,6 +57,7 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly instance = randomUUID();
   private pending: LiveEvent[] | undefined = [];
   private tick: NodeJS.Timeout | undefined;
+  private settingsUpdates: RxSubscription | undefined;
   private stopped = false;
 
   constructor(
@@ -81,11 +84,14 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
     await Promise.all([...this.tenants.keys(), 'default'].map((tenant) => this.ensureTenant(tenant)));
     this.tick = setInterval(() => this.onTick(), TICK_MS);
     this.tick.unref();
+    // Other instances see a settings change at their next periodic re-read.
+    this.settingsUpdates = this.settings.updates.subscribe((tenant) => this.requestRefresh(tenant, this.tenant(tenant), 0));
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.tick);
+    this.settingsUpdates?.unsubscribe();
     for (const tenant of this.tenants.values()) clearTimeout(tenant.refreshTimer);
     await this.source.stop();
     await Promise.all([...this.tenants.values()].map((tenant) => tenant.refreshing));
@@ -169,12 +175,13 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
     const now = this.clock();
     const alerts: Alert[] = [];
     for (const queue of queues) {
+      const today = periods.windows.today.byQueue.get(queue) ?? NO_METRICS;
       const figures = watchedFigures({
         waiting: tenant.state.waiting(queue, now),
-        today: periods.windows.today.byQueue.get(queue) ?? NO_METRICS,
+        today,
         thresholds: SettingsService.forQueue(periods.settings, queue).thresholds,
         now,
-      });
+      }).filter((figure) => figure.window === 'now' || (today.offered ?? 0) >= MIN_LEGS_FOR_TODAY_ALERTS);
       alerts.push(...this.alertTracker.observe(tenantName, queue, figures, now));
     }
     if (alerts.length === 0) return;

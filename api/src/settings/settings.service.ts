@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Subject } from 'rxjs';
 import { API_CONFIG, CLOCK, type Clock } from '../infrastructure/tokens';
 import type { ApiConfig } from '../config/api-config';
 import { SettingsRepository } from './settings.repository';
@@ -23,6 +24,9 @@ interface StoredSettings {
 /** Settings as METRICS.md defines them: product defaults, overridden centre-wide, then per queue. */
 @Injectable()
 export class SettingsService {
+  /** Tenants whose settings this instance just changed (the live figures re-read at once). */
+  readonly updates = new Subject<string>();
+
   constructor(
     private readonly repository: SettingsRepository,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
@@ -58,6 +62,7 @@ export class SettingsService {
       rows.push({ queue, settings: JSON.stringify(next) });
     }
     await this.repository.write(tenant, rows, this.clock());
+    this.updates.next(tenant);
     return this.get(tenant);
   }
 
