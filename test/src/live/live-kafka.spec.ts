@@ -79,7 +79,9 @@ describe('live feed from Kafka to Socket.IO subscribers', () => {
       (view) => view.queues.get('billing')?.waitingNow === 1 && view.queues.get('billing')?.agentsByState.on_call === 1,
       'c1 answered by a7, on a call',
     );
-    expect(billing.view.queues.get('billing')!.agents).toEqual([expect.objectContaining({ agentId: 'a7', team: 'east', state: 'on_call' })]);
+    expect(billing.view.queues.get('billing')!.agents).toEqual([
+      expect.objectContaining({ agentId: 'a7', team: 'east', state: 'on_call' }),
+    ]);
     // Today: 2 offered, 1 answered after ≥ 8 s (within the 20 s service level), 1 waiting.
     await billing.until((view) => view.queues.get('billing')?.today.answered === 1, "today's answered count");
     expect(billing.view.queues.get('billing')!.today).toMatchObject({ offered: 2, answered: 1, waiting: 1, answeredWithinServiceLevel: 1 });
@@ -140,9 +142,22 @@ describe('live feed from Kafka to Socket.IO subscribers', () => {
     ]);
     expect(vip.view.queues.get('vip')!.bands.waitingNow).toBe('red');
 
-    await produce(offers.map((callId) => ({ eventId: id(`${callId}-answered`), type: 'call.answered', ts: now(), callId, queue: 'vip', agentId: 'a9' })));
+    await produce(
+      offers.map((callId) => ({
+        eventId: id(`${callId}-answered`),
+        type: 'call.answered',
+        ts: now(),
+        callId,
+        queue: 'vip',
+        agentId: 'a9',
+      })),
+    );
     await vip.until(() => waitingAlerts().at(-1)?.level === 'green', 'the alert back to green');
-    expect(waitingAlerts().slice(2).every((alert) => alert.direction === 'better')).toBe(true);
+    expect(
+      waitingAlerts()
+        .slice(2)
+        .every((alert) => alert.direction === 'better'),
+    ).toBe(true);
     // Two more seconds of ticks: a band that holds alerts no more.
     const count = waitingAlerts().length;
     await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -184,7 +199,9 @@ describe('live feed from Kafka to Socket.IO subscribers', () => {
       await onFirst.until((view) => view.queues.get('multi')?.waitingNow === 1, 'm1 on the first instance', FIRST_PUSH_MS);
       await onSecond.until((view) => view.queues.get('multi')?.waitingNow === 1, 'm1 on the second instance', FIRST_PUSH_MS);
       // POST /events in this mode goes to Kafka, and from there to both instances.
-      const posted = await second.postEvents([{ eventId: id('m2-offered'), type: 'call.offered', ts: now(), callId: 'm2', queue: 'multi' }]);
+      const posted = await second.postEvents([
+        { eventId: id('m2-offered'), type: 'call.offered', ts: now(), callId: 'm2', queue: 'multi' },
+      ]);
       expect(posted).toMatchObject({ accepted: 1, rejected: [] });
       await onFirst.until((view) => view.queues.get('multi')?.waitingNow === 2, 'm2 on the first instance');
       await onSecond.until((view) => view.queues.get('multi')?.waitingNow === 2, 'm2 on the second instance');
