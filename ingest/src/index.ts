@@ -9,3 +9,11 @@ export { IngestPipeline, type Batch, type BatchWriter, type PipelineInput, type 
 export { createCustomerHasher, resolvePiiHashKey, type CustomerHasher } from './pipeline/pii';
 export { InProcessSource, type Submission } from './sources/in-process-source';
 export { KafkaSource, type KafkaSourceOptions } from './sources/kafka-source';
+export { DEMO_CENTRE } from './simulator/demo-centre';
+export type * from './simulator/profile';
+export { Simulator, type SimulatorOptions } from './simulator/simulator';
+export type { EventSink } from './simulator/sinks/event-sink';
+export { HttpSink } from './simulator/sinks/http-sink';
+export { InProcessSink } from './simulator/sinks/in-process-sink';
+export { KafkaSink } from './simulator/sinks/kafka-sink';
+export { NdjsonSink } from './simulator/sinks/ndjson-sink';
