@@ -11,7 +11,9 @@ import { ComparisonsController } from './comparisons/comparisons.controller';
 import { ComparisonsService } from './comparisons/comparisons.service';
 import { HealthController } from './health/health.controller';
 import type { ApiRuntime } from './infrastructure/runtime';
-import { API_CONFIG, CLICKHOUSE, CLOCK, type Clock } from './infrastructure/tokens';
+import { DemoSimulation } from './demo/demo-simulation';
+import { DemoRepository } from './demo/demo.repository';
+import { API_CONFIG, CLICKHOUSE, CLOCK, IN_PROCESS_SOURCE, type Clock } from './infrastructure/tokens';
 import { EVENT_INTAKE } from './intake/event-intake';
 import { IntakeController } from './intake/intake.controller';
 import { AlertsService } from './live/alerts.service';
@@ -59,6 +61,7 @@ export class AppModule {
         { provide: CLICKHOUSE, useValue: runtime.clickHouse },
         { provide: EVENT_INTAKE, useValue: runtime.intake },
         { provide: LIVE_EVENT_SOURCE, useValue: runtime.liveSource },
+        { provide: IN_PROCESS_SOURCE, useValue: runtime.inProcessSource },
         { provide: CLOCK, useValue: clock },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_FILTER, useClass: ErrorsFilter },
@@ -74,6 +77,8 @@ export class AppModule {
         LiveService,
         AlertsService,
         LiveGateway,
+        DemoRepository,
+        DemoSimulation,
       ],
     };
   }

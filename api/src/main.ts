@@ -17,7 +17,9 @@ async function main(): Promise<void> {
       );
     });
   }
-  console.log(`Callboard api on http://localhost:${config.port}/ (${mode}); OpenAPI at /api/docs`);
+  const demo = config.simulator ? `; simulated centre: ${config.simulator.days} days of history, then live` : '';
+  console.log(`Callboard on http://localhost:${config.port}/ (${mode}${demo})`);
+  console.log(`  live figures: http://localhost:${config.port}/api/v1/live · OpenAPI: http://localhost:${config.port}/api/docs`);
 }
 
 main().catch((error: unknown) => {

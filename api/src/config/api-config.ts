@@ -17,6 +17,9 @@ const environmentSchema = z.object({
   INGEST_BATCH_SIZE: z.coerce.number().int().min(1).default(10_000),
   INGEST_BATCH_AGE_MS: z.coerce.number().int().min(1).default(250),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  CALLBOARD_SIMULATOR: z.enum(['off', 'demo']).default('off'),
+  CALLBOARD_SIMULATOR_DAYS: z.coerce.number().int().min(0).max(400).default(30),
+  CALLBOARD_SIMULATOR_SEED: z.coerce.number().int().min(0).max(2_147_483_647).default(1),
 });
 
 /** Everything the api reads from its environment, validated once at boot (DESIGN.md "Runtime interface"). */
@@ -32,6 +35,8 @@ export interface ApiConfig {
   piiHashKey?: string;
   batch: { maxBatchSize: number; maxBatchAgeMs: number };
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Embedded demo: the simulated centre backfills `days` of history, then runs live. */
+  simulator?: { days: number; seed: number };
 }
 
 export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
@@ -52,5 +57,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     piiHashKey: values.PII_HASH_KEY,
     batch: { maxBatchSize: values.INGEST_BATCH_SIZE, maxBatchAgeMs: values.INGEST_BATCH_AGE_MS },
     logLevel: values.LOG_LEVEL,
+    simulator:
+      values.CALLBOARD_SIMULATOR === 'demo' ? { days: values.CALLBOARD_SIMULATOR_DAYS, seed: values.CALLBOARD_SIMULATOR_SEED } : undefined,
   };
 }

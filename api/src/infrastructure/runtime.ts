@@ -1,4 +1,4 @@
-import { Kafka } from 'kafkajs';
+import { Kafka, Partitioners } from 'kafkajs';
 import type { Logger } from 'pino';
 import { migrate, openClickHouse, type ClickHouseClient } from '@callboard/infra';
 import { createIngestPipeline, InProcessSource, KafkaSource, kafkaLogCreator, type IngestPipeline } from '@callboard/ingest';
@@ -68,7 +68,7 @@ async function openKafkaRuntime(
 ): Promise<ApiRuntime> {
   const kafka = new Kafka({ clientId: 'callboard-api', brokers: kafkaConfig.brokers, logCreator: kafkaLogCreator(logger) });
   // Not Kafka's idempotent producer: a retried send may land twice, which eventId deduplication absorbs.
-  const producer = kafka.producer();
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   // chdb is one process's database: with Kafka but no ClickHouse server, this process must also be the ingester.
   const ingest =
@@ -98,7 +98,7 @@ async function startInProcessIngest(
   clickHouse: ClickHouseClient,
   logger: Logger,
 ): Promise<{ stop(): Promise<void> }> {
-  const dlqProducer = kafka.producer({ allowAutoTopicCreation: true });
+  const dlqProducer = kafka.producer({ allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner });
   await dlqProducer.connect();
   const { pipeline, metrics } = await createIngestPipeline({
     client: clickHouse,

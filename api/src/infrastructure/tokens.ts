@@ -4,3 +4,5 @@ export const API_CONFIG = Symbol('ApiConfig');
 /** `() => epoch ms`: "now" for FCR windows, "today" and open agent states; tests pin it. */
 export const CLOCK = Symbol('Clock');
 export type Clock = () => number;
+/** The embedded pipeline's in-process source (absent with Kafka): the demo simulation feeds it. */
+export const IN_PROCESS_SOURCE = Symbol('InProcessSource');

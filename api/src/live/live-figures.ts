@@ -15,7 +15,7 @@ export interface FigureInputs {
   today: Metrics;
   last15m: Metrics;
   last60m: Metrics;
-  thresholds: QueueSettings['thresholds'];
+  settings: Pick<QueueSettings, 'thresholds' | 'serviceLevelSeconds' | 'serviceLevelTarget'>;
   now: number;
   timezone: string;
 }
@@ -25,7 +25,8 @@ export function buildFigures(inputs: FigureInputs): LiveFigures {
   const { waiting, now, timezone } = inputs;
   const agentsByState = Object.fromEntries(AGENT_STATES.map((state) => [state, 0])) as LiveFigures['agentsByState'];
   for (const agent of inputs.agents) agentsByState[agent.state] += 1;
-  const watched = watchedFigures(inputs);
+  const { thresholds, serviceLevelSeconds, serviceLevelTarget } = inputs.settings;
+  const watched = watchedFigures({ ...inputs, thresholds });
   return {
     waitingNow: waiting.waitingNow,
     longestWaitSeconds: longestWaitSeconds(waiting, now),
@@ -45,11 +46,14 @@ export function buildFigures(inputs: FigureInputs): LiveFigures {
     bands: Object.fromEntries(
       watched.map((figure) => [figure.metric, bandOf(figure.metric, figure.value, figure.threshold)]),
     ) as LiveFigures['bands'],
+    settings: { serviceLevelSeconds, serviceLevelTarget, thresholds },
   };
 }
 
 /** The figures thresholds watch: waiting now and the longest wait as they are, the rest over today. */
-export function watchedFigures(inputs: Pick<FigureInputs, 'waiting' | 'today' | 'thresholds' | 'now'>): WatchedFigure[] {
+export function watchedFigures(
+  inputs: Pick<FigureInputs, 'waiting' | 'today' | 'now'> & { thresholds: QueueSettings['thresholds'] },
+): WatchedFigure[] {
   return THRESHOLD_METRICS.map((metric) => {
     const window: AlertWindow = INSTANT_METRICS.has(metric) ? 'now' : 'today';
     const value =

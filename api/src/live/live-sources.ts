@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import { decodeEvent, type Batch, type BatchWriter } from '@callboard/ingest';
 import { liveEventFromCallEvent, liveEventFromRow, type LiveEvent } from './live-event';
 
+const LIVE_FETCH_MAX_WAIT_MS = 100;
+
 export type DeliverLiveEvents = (events: LiveEvent[]) => void;
 
 /** Where the live state hears of events after its start-up snapshot. */
@@ -74,7 +76,9 @@ export class KafkaLiveSource implements LiveEventSource {
     const { kafka, topic, ingestGroupId, logger } = this.options;
     const startOffsets = await this.ingestGroupOffsets(kafka, topic, ingestGroupId);
     const groupId = `${ingestGroupId}-live-${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
-    const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
+    // A broker may hold a fetch for its whole max wait even when data has arrived (librdkafka's
+    // mock does); the live feed cannot afford kafkajs's default of 5 s.
+    const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: LIVE_FETCH_MAX_WAIT_MS });
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: false });

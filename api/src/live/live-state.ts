@@ -5,10 +5,18 @@ import type { LiveEvent } from './live-event';
 export const AGENT_QUEUE_MEMBERSHIP_MS = 12 * 3_600_000;
 /** Logged-off agents stay on the board this long, then drop off it. */
 export const OFFLINE_AGENT_RETENTION_MS = 12 * 3_600_000;
-/** A leg still waiting after this long has lost its outcome event: no real queue holds a caller for 4 h. */
+/** An agent's last state change is looked for this far back (at start) and remembered this long. */
+export const AGENT_STATE_LOOKBACK_MS = 7 * 24 * 3_600_000;
+/**
+ * A leg still waiting after this long has lost its outcome event: no real queue holds a caller
+ * for 4 h. Call events older than this cannot change what shows, so they are ignored.
+ */
 export const STALE_WAIT_MS = 4 * 3_600_000;
-/** How long a call that stopped waiting is remembered, so a late duplicate of its offer cannot reopen it. */
-export const SETTLED_CALL_RETENTION_MS = 15 * 60_000;
+/**
+ * How long a call that stopped waiting is remembered, so a late copy of its offer cannot reopen
+ * it: as long as an offer can still count, which keeps the state independent of arrival order.
+ */
+export const SETTLED_CALL_RETENTION_MS = STALE_WAIT_MS;
 
 const OUTCOME_TYPES = new Set(['call.answered', 'call.abandoned', 'call.flowed_out']);
 
@@ -32,6 +40,7 @@ export interface AgentPresence {
   // Ties at equal ts are broken by eventId so that any arrival order gives the same state.
   stateEventId: string;
   teamAt: number;
+  teamEventId: string;
 }
 
 /** What an event changed: the queues whose live figures moved, and whether an agent did. */
@@ -53,13 +62,17 @@ export interface WaitingView {
  */
 export class LiveState {
   private readonly calls = new Map<string, CallPresence>();
+  /** The calls of `calls` that are waiting: views read only these. */
+  private readonly waitingCalls = new Map<string, CallPresence>();
+  private readonly callQueues = new Set<string>();
   private readonly agentsById = new Map<string, AgentPresence>();
 
   apply(event: LiveEvent, now: number): LiveChange {
     const change: LiveChange = { queues: new Set(), agents: false };
-    if (event.type === 'agent.state_changed') this.applyAgentState(event, change);
-    else if (event.type === 'call.offered') this.applyOffer(event, now, change);
-    else if (OUTCOME_TYPES.has(event.type)) this.applyOutcome(event, change);
+    if (event.type === 'agent.state_changed') {
+      if (event.ts >= now - AGENT_STATE_LOOKBACK_MS) this.applyAgentState(event, change);
+    } else if (event.type === 'call.offered') this.applyOffer(event, now, change);
+    else if (OUTCOME_TYPES.has(event.type)) this.applyOutcome(event, now, change);
     if (event.type === 'call.answered' && event.agentId) this.applyAnswer(event, change);
     return change;
   }
@@ -67,9 +80,9 @@ export class LiveState {
   waiting(queue: string | undefined, now: number): WaitingView {
     let waitingNow = 0;
     let oldestOfferedAt: number | null = null;
-    for (const call of this.calls.values()) {
+    for (const call of this.waitingCalls.values()) {
       if (queue !== undefined && call.offeredQueue !== queue) continue;
-      if (!isWaiting(call) || call.offeredAt < now - STALE_WAIT_MS) continue;
+      if (call.offeredAt < now - STALE_WAIT_MS) continue;
       waitingNow += 1;
       if (oldestOfferedAt === null || call.offeredAt < oldestOfferedAt) oldestOfferedAt = call.offeredAt;
     }
@@ -89,8 +102,7 @@ export class LiveState {
 
   /** Every queue the state knows: with a waiting or recent call, or with an agent who served it. */
   queues(): Set<string> {
-    const queues = new Set<string>();
-    for (const call of this.calls.values()) queues.add(call.offeredQueue);
+    const queues = new Set(this.callQueues);
     for (const agent of this.agentsById.values()) for (const queue of agent.answeredAt.keys()) queues.add(queue);
     return queues;
   }
@@ -99,7 +111,24 @@ export class LiveState {
   restoreWaiting(callId: string, queue: string, offeredAt: number): void {
     const call = this.calls.get(callId);
     if (call && call.offeredAt >= offeredAt) return;
-    this.calls.set(callId, { offeredQueue: queue, offeredAt, outcomeAt: call?.outcomeAt ?? new Map(), lastSeenAt: offeredAt });
+    this.track(callId, {
+      offeredQueue: queue,
+      offeredAt,
+      outcomeAt: call?.outcomeAt ?? new Map(),
+      lastSeenAt: Math.max(offeredAt, call?.lastSeenAt ?? -Infinity),
+    });
+  }
+
+  /** From the start-up snapshot: a recent outcome, so that a replayed offer produced after it arrives settled. */
+  restoreOutcome(callId: string, queue: string, outcomeAt: number): void {
+    const call = this.calls.get(callId);
+    if (!call) {
+      this.track(callId, { offeredQueue: queue, offeredAt: -Infinity, outcomeAt: new Map([[queue, outcomeAt]]), lastSeenAt: outcomeAt });
+    } else if ((call.outcomeAt.get(queue) ?? -Infinity) < outcomeAt) {
+      call.outcomeAt.set(queue, outcomeAt);
+      call.lastSeenAt = Math.max(call.lastSeenAt, outcomeAt);
+      this.track(callId, call);
+    }
   }
 
   /** From the start-up snapshot: an agent's latest state, and the latest change that named a team. */
@@ -111,11 +140,12 @@ export class LiveState {
     eventId: string;
     team: string;
     teamAt: number;
+    teamEventId?: string;
   }): void {
     const change: LiveChange = { queues: new Set(), agents: false };
     const base = { tenant: '', type: 'agent.state_changed', callId: '', queue: '', agentId: row.agentId };
     this.applyAgentState({ ...base, eventId: row.eventId, ts: row.since, state: row.state, reason: row.reason, team: '' }, change);
-    if (row.team) this.applyAgentTeam(this.agent(row.agentId), row.team, row.teamAt);
+    if (row.team) this.applyAgentTeam(this.agent(row.agentId), row.team, row.teamAt, row.teamEventId ?? '');
   }
 
   /** From the start-up snapshot: the agent's latest answer in `queue`. */
@@ -124,28 +154,37 @@ export class LiveState {
     agent.answeredAt.set(queue, Math.max(answeredAt, agent.answeredAt.get(queue) ?? -Infinity));
   }
 
+  isEmpty(): boolean {
+    return this.calls.size === 0 && this.agentsById.size === 0;
+  }
+
   /** Forgets what no longer shows; returns the queues whose figures that changes. */
   prune(now: number): Set<string> {
     const changed = new Set<string>();
+    this.callQueues.clear();
     for (const [callId, call] of this.calls) {
       const stale = isWaiting(call) ? call.offeredAt < now - STALE_WAIT_MS : call.lastSeenAt < now - SETTLED_CALL_RETENTION_MS;
-      if (!stale) continue;
+      if (!stale) {
+        if (Number.isFinite(call.offeredAt)) this.callQueues.add(call.offeredQueue);
+        continue;
+      }
       this.calls.delete(callId);
+      this.waitingCalls.delete(callId);
       if (isWaiting(call)) changed.add(call.offeredQueue);
     }
     for (const [agentId, agent] of this.agentsById) {
       for (const [queue, at] of agent.answeredAt) if (at < now - AGENT_QUEUE_MEMBERSHIP_MS) agent.answeredAt.delete(queue);
-      if (agent.state === 'offline' && agent.since < now - OFFLINE_AGENT_RETENTION_MS) this.agentsById.delete(agentId);
+      // A logged-off agent is hidden after OFFLINE_AGENT_RETENTION_MS but remembered, so a late copy of an older state cannot bring them back.
+      if (agent.since < now - AGENT_STATE_LOOKBACK_MS && agent.answeredAt.size === 0) this.agentsById.delete(agentId);
     }
     return changed;
   }
 
   private applyOffer(event: LiveEvent, now: number, change: LiveChange): void {
+    if (event.ts < now - STALE_WAIT_MS) return;
     const call = this.calls.get(event.callId);
     if (!call) {
-      // Anything older is in ClickHouse already and came with the snapshot (or is a late copy of a forgotten call).
-      if (event.ts < now - SETTLED_CALL_RETENTION_MS) return;
-      this.calls.set(event.callId, { offeredQueue: event.queue, offeredAt: event.ts, outcomeAt: new Map(), lastSeenAt: event.ts });
+      this.track(event.callId, { offeredQueue: event.queue, offeredAt: event.ts, outcomeAt: new Map(), lastSeenAt: event.ts });
       change.queues.add(event.queue);
       return;
     }
@@ -155,27 +194,37 @@ export class LiveState {
     change.queues.add(call.offeredQueue).add(event.queue);
     call.offeredQueue = event.queue;
     call.offeredAt = event.ts;
+    this.track(event.callId, call);
   }
 
-  private applyOutcome(event: LiveEvent, change: LiveChange): void {
+  private applyOutcome(event: LiveEvent, now: number, change: LiveChange): void {
+    if (event.ts < now - STALE_WAIT_MS) return;
     const call = this.calls.get(event.callId);
     if (!call) {
       // The outcome came first (any order is allowed): remember it so the offer arrives settled.
       const outcomeAt = new Map([[event.queue, event.ts]]);
-      this.calls.set(event.callId, { offeredQueue: event.queue, offeredAt: -Infinity, outcomeAt, lastSeenAt: event.ts });
+      this.track(event.callId, { offeredQueue: event.queue, offeredAt: -Infinity, outcomeAt, lastSeenAt: event.ts });
       return;
     }
     call.lastSeenAt = Math.max(call.lastSeenAt, event.ts);
     if ((call.outcomeAt.get(event.queue) ?? -Infinity) >= event.ts) return;
     const wasWaiting = isWaiting(call);
     call.outcomeAt.set(event.queue, event.ts);
+    this.track(event.callId, call);
     if (wasWaiting !== isWaiting(call)) change.queues.add(call.offeredQueue);
+  }
+
+  private track(callId: string, call: CallPresence): void {
+    this.calls.set(callId, call);
+    if (Number.isFinite(call.offeredAt)) this.callQueues.add(call.offeredQueue);
+    if (isWaiting(call)) this.waitingCalls.set(callId, call);
+    else this.waitingCalls.delete(callId);
   }
 
   private applyAgentState(event: LiveEvent, change: LiveChange): void {
     if (!isAgentState(event.state)) return;
     const agent = this.agent(event.agentId);
-    if (event.team) this.applyAgentTeam(agent, event.team, event.ts);
+    if (event.team) this.applyAgentTeam(agent, event.team, event.ts, event.eventId);
     const later = event.ts > agent.since || (event.ts === agent.since && event.eventId > agent.stateEventId);
     if (!later) return;
     agent.state = event.state;
@@ -186,10 +235,11 @@ export class LiveState {
     for (const queue of agent.answeredAt.keys()) change.queues.add(queue);
   }
 
-  private applyAgentTeam(agent: AgentPresence, team: string, at: number): void {
-    if (at < agent.teamAt) return;
+  private applyAgentTeam(agent: AgentPresence, team: string, at: number, eventId: string): void {
+    if (at < agent.teamAt || (at === agent.teamAt && eventId <= agent.teamEventId)) return;
     agent.team = team;
     agent.teamAt = at;
+    agent.teamEventId = eventId;
   }
 
   private applyAnswer(event: LiveEvent, change: LiveChange): void {
@@ -216,6 +266,7 @@ export class LiveState {
         answeredAt: new Map(),
         stateEventId: '',
         teamAt: -Infinity,
+        teamEventId: '',
       };
       this.agentsById.set(agentId, agent);
     }

@@ -2,17 +2,21 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ClickHouseClient } from '@callboard/infra';
 import { toDateTime64 } from '@callboard/ingest';
 import { CLICKHOUSE } from '../infrastructure/tokens';
-import { AGENT_QUEUE_MEMBERSHIP_MS, STALE_WAIT_MS } from './live-state';
+import { AGENT_QUEUE_MEMBERSHIP_MS, AGENT_STATE_LOOKBACK_MS, STALE_WAIT_MS } from './live-state';
 import type { Alert } from './alerts';
-
-/** How far back an agent's last state change is looked for at start. */
-const AGENT_STATE_LOOKBACK_MS = 7 * 24 * 3_600_000;
 
 export interface WaitingCallRow {
   tenant: string;
   call_id: string;
   queue: string;
   offered_at: number;
+}
+
+export interface OutcomeRow {
+  tenant: string;
+  call_id: string;
+  queue: string;
+  outcome_at: number;
 }
 
 export interface AgentRow {
@@ -24,6 +28,7 @@ export interface AgentRow {
   last_event_id: string;
   last_team: string;
   team_at: number;
+  team_event_id: string;
 }
 
 export interface AgentQueueRow {
@@ -35,6 +40,8 @@ export interface AgentQueueRow {
 
 export interface LiveSnapshot {
   waitingCalls: WaitingCallRow[];
+  /** Recent outcomes: an offer replayed after one (produced out of order) must arrive settled. */
+  outcomes: OutcomeRow[];
   agents: AgentRow[];
   agentQueues: AgentQueueRow[];
 }
@@ -60,14 +67,21 @@ LEFT JOIN outcomes AS x ON x.tenant = o.tenant AND x.call_id = o.call_id AND x.q
 WHERE x.outcome_at IS NULL OR x.outcome_at < o.offered_at
 SETTINGS join_use_nulls = 1`;
 
+const OUTCOMES = `
+SELECT tenant, call_id, queue, toUnixTimestamp64Milli(max(ts)) AS outcome_at
+FROM events
+WHERE type IN ('call.answered', 'call.abandoned', 'call.flowed_out') AND ts >= {since:DateTime64(3, 'UTC')}
+GROUP BY tenant, call_id, queue`;
+
 const AGENTS = `
 SELECT tenant, agent_id,
   argMax(state, (ts, event_id)) AS last_state,
   toUnixTimestamp64Milli(max(ts)) AS since,
   argMax(reason, (ts, event_id)) AS last_reason,
   argMax(event_id, (ts, event_id)) AS last_event_id,
-  argMaxIf(team, ts, team != '') AS last_team,
-  toUnixTimestamp64Milli(maxIf(ts, team != '')) AS team_at
+  argMaxIf(team, (ts, event_id), team != '') AS last_team,
+  toUnixTimestamp64Milli(maxIf(ts, team != '')) AS team_at,
+  argMaxIf(event_id, (ts, event_id), team != '') AS team_event_id
 FROM events
 WHERE type = 'agent.state_changed' AND ts >= {since:DateTime64(3, 'UTC')}
 GROUP BY tenant, agent_id`;
@@ -112,12 +126,13 @@ export class LiveRepository {
   constructor(@Inject(CLICKHOUSE) private readonly clickHouse: ClickHouseClient) {}
 
   async snapshot(now: number): Promise<LiveSnapshot> {
-    const [waitingCalls, agents, agentQueues] = await Promise.all([
+    const [waitingCalls, outcomes, agents, agentQueues] = await Promise.all([
       this.rows<WaitingCallRow>(WAITING_CALLS, { since: toDateTime64(now - STALE_WAIT_MS) }),
+      this.rows<OutcomeRow>(OUTCOMES, { since: toDateTime64(now - STALE_WAIT_MS) }),
       this.rows<AgentRow>(AGENTS, { since: toDateTime64(now - AGENT_STATE_LOOKBACK_MS) }),
       this.rows<AgentQueueRow>(AGENT_QUEUES, { since: toDateTime64(now - AGENT_QUEUE_MEMBERSHIP_MS) }),
     ]);
-    return { waitingCalls, agents, agentQueues };
+    return { waitingCalls, outcomes, agents, agentQueues };
   }
 
   async recordAlerts(alerts: readonly Alert[], instance: string): Promise<void> {
@@ -169,7 +184,7 @@ export class LiveRepository {
 
 // ClickHouse sends 64-bit integers as strings in JSON.
 function normaliseNumbers(row: Record<string, unknown>): Record<string, unknown> {
-  for (const key of ['offered_at', 'since', 'team_at', 'answered_at', 'at_ms', 'value', 'amber', 'red']) {
+  for (const key of ['offered_at', 'outcome_at', 'since', 'team_at', 'answered_at', 'at_ms', 'value', 'amber', 'red']) {
     if (key in row) row[key] = Number(row[key]);
   }
   return row;

@@ -38,6 +38,13 @@ export const liveFiguresSchema = z.object({
   bands: z
     .record(z.enum(THRESHOLD_METRICS), z.enum(BANDS).nullable())
     .describe("each watched figure's green / amber / red band (waitingNow and longestWaitSeconds now, the rest today); null: no value"),
+  settings: z
+    .object({
+      serviceLevelSeconds: z.number(),
+      serviceLevelTarget: z.number().describe('the goal shown beside service level'),
+      thresholds: z.record(z.enum(THRESHOLD_METRICS), z.object({ amber: z.number(), red: z.number() })),
+    })
+    .describe('the settings these figures and bands follow (the centre defaults for the totals)'),
 });
 
 export const liveQueueSchema = liveFiguresSchema.extend({ queue: z.string() });

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Subject, type Subscription as RxSubscription } from 'rxjs';
 import { formatInstant } from '../common/query-params';
-import { CLOCK, type Clock } from '../infrastructure/tokens';
+import type { ApiConfig } from '../config/api-config';
+import { API_CONFIG, CLOCK, type Clock } from '../infrastructure/tokens';
+import { DEFAULT_QUEUE_SETTINGS } from '../settings/settings.schema';
 import { MetricsService } from '../metrics/metrics.service';
 import { SettingsService } from '../settings/settings.service';
 import { AlertTracker, type Alert } from './alerts';
@@ -15,11 +17,15 @@ import { LiveRepository, type LiveSnapshot } from './live.repository';
 import type { Live, LiveFigures, LiveQueue } from './live.schema';
 import { changedQueues, NO_METRICS, readPeriodFigures, type PeriodFigures } from './period-figures';
 
-/** Period figures are re-read at most this often while events flow… */
+/** Period figures are re-read at most this often while events flow (more rarely when a re-read is slow, up to the max)… */
 const PERIOD_REFRESH_MIN_GAP_MS = 1_000;
+const PERIOD_REFRESH_MAX_GAP_MS = 5_000;
 /** …and at least this often, so that the sliding windows slide when nothing happens. */
 const PERIOD_REFRESH_INTERVAL_MS = 10_000;
 const TICK_MS = 1_000;
+const IDLE_TENANT_MS = 3_600_000;
+/** Forgetting walks every remembered call: once a minute is often enough. */
+const PRUNE_EVERY_TICKS = 60;
 /** Today's rates alert only from this many legs on: the day's first waiting call would otherwise turn service level red. */
 export const MIN_LEGS_FOR_TODAY_ALERTS = 10;
 /** A restart takes each figure's band from alerts this recent. */
@@ -39,6 +45,10 @@ interface TenantLive {
   /** A re-read must start at or after this time (undefined: none is needed). */
   neededAt?: number;
   lastRefreshAt: number;
+  lastRefreshMs: number;
+  urgent?: boolean;
+  /** Last event or request for this tenant: a tenant nobody asks about and nothing happens in is let go. */
+  lastInterestAt: number;
 }
 
 /**
@@ -59,6 +69,7 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
   private tick: NodeJS.Timeout | undefined;
   private settingsUpdates: RxSubscription | undefined;
   private stopped = false;
+  private ticks = 0;
 
   constructor(
     private readonly repository: LiveRepository,
@@ -66,6 +77,7 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly settings: SettingsService,
     @Inject(LIVE_EVENT_SOURCE) private readonly source: LiveEventSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   /** Hear of events first, then read the snapshot, then apply what was heard meanwhile: nothing falls between. */
@@ -85,7 +97,9 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
     this.tick = setInterval(() => this.onTick(), TICK_MS);
     this.tick.unref();
     // Other instances see a settings change at their next periodic re-read.
-    this.settingsUpdates = this.settings.updates.subscribe((tenant) => this.requestRefresh(tenant, this.tenant(tenant), 0));
+    this.settingsUpdates = this.settings.updates.subscribe((tenant) =>
+      this.requestRefresh(tenant, this.tenant(tenant), 0, { urgent: true }),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -106,6 +120,7 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
   /** Makes sure the tenant's period figures have been read once. */
   async ensureTenant(tenantName: string): Promise<TenantLive> {
     const tenant = this.tenant(tenantName);
+    tenant.lastInterestAt = this.clock();
     if (!tenant.periods) await (tenant.refreshing ?? this.refresh(tenantName, tenant));
     return tenant;
   }
@@ -113,20 +128,20 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
   currentView(tenantName: string, tenant: TenantLive, queues?: readonly string[]): Live {
     const now = this.clock();
     const settings = tenant.periods?.settings;
-    const timezone = settings?.timezone ?? 'UTC';
+    const timezone = settings?.timezone ?? this.config.timezone;
     const shown = queues ?? [...this.knownQueues(tenant)].sort();
     const figures = (queue: string | undefined): LiveFigures => {
       const windows = tenant.periods?.windows;
       const pick = (window: 'today' | 'last15m' | 'last60m') =>
         (queue === undefined ? windows?.[window].totals : windows?.[window].byQueue.get(queue)) ?? NO_METRICS;
-      const thresholds = settings ? SettingsService.forQueue(settings, queue ?? '').thresholds : undefined;
+      const queueSettings = settings ? SettingsService.forQueue(settings, queue ?? '') : DEFAULT_QUEUE_SETTINGS;
       return buildFigures({
         waiting: tenant.state.waiting(queue, now),
         agents: tenant.state.agents(queue, now),
         today: pick('today'),
         last15m: pick('last15m'),
         last60m: pick('last60m'),
-        thresholds: thresholds ?? ({} as never),
+        settings: queueSettings,
         now,
         timezone,
       });
@@ -159,6 +174,7 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
     }
     for (const [tenantName, queues] of changedByTenant) {
       const tenant = this.tenant(tenantName);
+      tenant.lastInterestAt = now;
       this.requestRefresh(tenantName, tenant, this.source.storeDelayMs);
       this.announce(tenantName, tenant, queues);
     }
@@ -192,24 +208,40 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
   private onTick(): void {
     const now = this.clock();
     for (const [tenantName, tenant] of this.tenants) {
-      const pruned = tenant.state.prune(now);
-      if (pruned.size > 0) this.changes.next({ tenant: tenantName, queues: pruned });
+      if (this.ticks % PRUNE_EVERY_TICKS === 0) {
+        const pruned = tenant.state.prune(now);
+        if (pruned.size > 0) this.changes.next({ tenant: tenantName, queues: pruned });
+        if (tenant.lastInterestAt < now - IDLE_TENANT_MS && tenant.state.isEmpty() && !tenant.refreshing) {
+          clearTimeout(tenant.refreshTimer);
+          this.tenants.delete(tenantName);
+          continue;
+        }
+      }
       // The longest wait grows without any event: its band is checked every tick.
       this.checkThresholds(tenantName, tenant, this.knownQueues(tenant));
       if (now - tenant.lastRefreshAt >= PERIOD_REFRESH_INTERVAL_MS) this.requestRefresh(tenantName, tenant, 0);
     }
     this.heartbeats.next(now);
+    this.ticks += 1;
   }
 
   /** Asks for the period figures to be re-read no sooner than `delayMs` from now (when the events are in ClickHouse). */
-  private requestRefresh(tenantName: string, tenant: TenantLive, delayMs: number): void {
+  private requestRefresh(tenantName: string, tenant: TenantLive, delayMs: number, options: { urgent?: boolean } = {}): void {
     tenant.neededAt = Math.max(tenant.neededAt ?? -Infinity, this.clock() + delayMs);
+    if (options.urgent) {
+      // A changed setting is shown at once, whatever the pace of re-reads.
+      clearTimeout(tenant.refreshTimer);
+      tenant.refreshTimer = undefined;
+      tenant.urgent = true;
+    }
     this.armRefresh(tenantName, tenant);
   }
 
   private armRefresh(tenantName: string, tenant: TenantLive): void {
     if (this.stopped || tenant.refreshTimer || tenant.refreshing || tenant.neededAt === undefined) return;
-    const at = Math.max(tenant.neededAt, tenant.lastRefreshAt + PERIOD_REFRESH_MIN_GAP_MS);
+    // Under load a re-read can take a while; leaving twice its time between re-reads keeps ClickHouse from being kept busy by them.
+    const gap = tenant.urgent ? 0 : Math.min(PERIOD_REFRESH_MAX_GAP_MS, Math.max(PERIOD_REFRESH_MIN_GAP_MS, 2 * tenant.lastRefreshMs));
+    const at = Math.max(tenant.neededAt, tenant.lastRefreshAt + gap);
     tenant.refreshTimer = setTimeout(
       () => {
         tenant.refreshTimer = undefined;
@@ -223,9 +255,11 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
     if (tenant.refreshing) return tenant.refreshing;
     const startedAt = this.clock();
     tenant.lastRefreshAt = startedAt;
+    tenant.urgent = false;
     // This read sees everything needed by now; later requests wait for the next one.
     if (tenant.neededAt !== undefined && tenant.neededAt <= startedAt) tenant.neededAt = undefined;
     tenant.refreshing = this.readPeriods(tenantName, tenant).finally(() => {
+      tenant.lastRefreshMs = this.clock() - startedAt;
       tenant.refreshing = undefined;
       this.armRefresh(tenantName, tenant);
     });
@@ -238,7 +272,9 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
       const periods = await readPeriodFigures(this.metrics, tenantName, settings, this.clock());
       const changed = changedQueues(tenant.periods, periods);
       const first = !tenant.periods;
+      const settingsChanged = JSON.stringify(tenant.periods?.settings) !== JSON.stringify(periods.settings);
       tenant.periods = periods;
+      if (settingsChanged) for (const queue of this.knownQueues(tenant)) changed.add(queue);
       if (first) this.checkThresholds(tenantName, tenant, this.knownQueues(tenant));
       if (changed.size > 0 || first) this.announce(tenantName, tenant, changed);
     } catch (error) {
@@ -255,6 +291,7 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
 
   private restore(snapshot: LiveSnapshot): void {
     for (const row of snapshot.waitingCalls) this.tenant(row.tenant).state.restoreWaiting(row.call_id, row.queue, row.offered_at);
+    for (const row of snapshot.outcomes) this.tenant(row.tenant).state.restoreOutcome(row.call_id, row.queue, row.outcome_at);
     for (const row of snapshot.agents) {
       this.tenant(row.tenant).state.restoreAgent({
         agentId: row.agent_id,
@@ -264,6 +301,7 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
         eventId: row.last_event_id,
         team: row.last_team,
         teamAt: row.team_at,
+        teamEventId: row.team_event_id,
       });
     }
     for (const row of snapshot.agentQueues) this.tenant(row.tenant).state.restoreAnswer(row.agent_id, row.queue, row.answered_at);
@@ -272,7 +310,7 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
   private tenant(tenantName: string): TenantLive {
     let tenant = this.tenants.get(tenantName);
     if (!tenant) {
-      tenant = { state: new LiveState(), lastRefreshAt: -Infinity };
+      tenant = { state: new LiveState(), lastRefreshAt: -Infinity, lastRefreshMs: 0, lastInterestAt: this.clock() };
       this.tenants.set(tenantName, tenant);
     }
     return tenant;

@@ -61,8 +61,5 @@ export function changedQueues(before: PeriodFigures | undefined, after: PeriodFi
       if (JSON.stringify(a) !== JSON.stringify(b)) changed.add(queue);
     }
   }
-  if (before && JSON.stringify(before.settings) !== JSON.stringify(after.settings)) {
-    for (const queue of after.windows.today.byQueue.keys()) changed.add(queue);
-  }
   return changed;
 }

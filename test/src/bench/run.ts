@@ -2,10 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureApiQueries } from './api-queries';
 import { measureIngestThroughput } from './ingest-throughput';
+import { measureLiveLatency } from './live-latency';
 
-const SUITES = ['ingest', 'api'] as const;
+const SUITES = ['ingest', 'api', 'live'] as const;
 
-/** `pnpm bench [ingest] [api]`: the named benchmarks (all by default), one results file (bench-results/latest.json). */
+/** `pnpm bench [ingest] [api] [live]`: the named benchmarks (all by default), one results file (bench-results/latest.json). */
 async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   const asked = process.argv.slice(2).filter((name) => name !== '--');
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     };
   }
   if (runs('api')) report['apiQueries'] = await measureApiQueries(log);
+  if (runs('live')) report['liveLatency'] = await measureLiveLatency(log);
   const dir = join(__dirname, '..', '..', '..', 'bench-results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'latest.json'), JSON.stringify(report, null, 2) + '\n');

@@ -128,7 +128,7 @@ describe('live feed from Kafka to Socket.IO subscribers', () => {
     const settings = await api.put('/settings', { queues: { vip: { thresholds: { waitingNow: { amber: 2, red: 3 } } } } });
     expect(settings.status).toBe(200);
     const vip = subscribe(api, ['vip']);
-    await vip.until((view) => view.queues.has('vip'), 'the vip snapshot');
+    await vip.until((view) => view.queues.get('vip')?.settings.thresholds.waitingNow.amber === 2, 'the new thresholds pushed');
     const offers = ['v1', 'v2', 'v3', 'v4'];
     for (const callId of offers) {
       await produce([{ eventId: id(`${callId}-offered`), type: 'call.offered', ts: now(), callId, queue: 'vip' }]);

@@ -1,0 +1,52 @@
+import { io, type Socket } from 'socket.io-client';
+
+/**
+ * A child process of the live-latency benchmark holding some of its Socket.IO clients, so that
+ * the clients' JSON parsing does not stall the producer and the bare consumer it compares with.
+ * argv: origin, client count, queues (comma-separated), first client index. Speaks over IPC:
+ * sends { connected } once all are up; on 'measure' starts recording; on 'stop' replies
+ * { latencies, pushes } and exits.
+ */
+const [origin, countText, queueList, firstText] = process.argv.slice(2);
+const queues = queueList!.split(',');
+const sockets: Socket[] = [];
+const latencies: number[] = [];
+let measuring = false;
+let pushes = 0;
+
+interface Push {
+  queues: Array<{ agents: Array<{ agentId: string; since: string }> }>;
+}
+
+for (let index = Number(firstText); index < Number(firstText) + Number(countText); index += 1) {
+  const queue = queues[index % queues.length]!;
+  const socket = io(`${origin}/live`, { auth: { queues: [queue] }, transports: ['websocket'], forceNew: true });
+  const lastSince = new Map<string, string>();
+  socket.on('live', (push: Push) => {
+    const receivedAt = Date.now();
+    pushes += 1;
+    for (const figures of push.queues) {
+      for (const agent of figures.agents) {
+        // A probe agent's `since` is the moment its event was produced.
+        if (!agent.agentId.startsWith('probe-') || lastSince.get(agent.agentId) === agent.since) continue;
+        const first = !lastSince.has(agent.agentId);
+        lastSince.set(agent.agentId, agent.since);
+        if (measuring && !first) latencies.push(receivedAt - Date.parse(agent.since));
+      }
+    }
+  });
+  sockets.push(socket);
+}
+
+void Promise.all(sockets.map((socket) => new Promise<void>((resolve) => socket.once('connect', () => resolve())))).then(() =>
+  process.send!({ connected: sockets.length }),
+);
+
+process.on('message', (message: string) => {
+  if (message === 'measure') measuring = true;
+  if (message === 'stop') {
+    measuring = false;
+    for (const socket of sockets) socket.close();
+    process.send!({ latencies, pushes }, () => process.exit(0));
+  }
+});

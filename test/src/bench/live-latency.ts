@@ -1,0 +1,284 @@
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Producer } from 'kafkajs';
+import type { CallEventInput } from '@callboard/ingest';
+import { messageKey } from '../fixtures/calls';
+import { kafkaFor } from '../helpers/ingest-harness';
+import { startKafkaMockCluster } from '../helpers/kafka-mock-cluster';
+import { freePort, REPO_ROOT } from '../helpers/processes';
+
+export interface LiveLatency {
+  eventsPerSecond: number;
+  clients: number;
+  queues: number;
+  measuredSeconds: number;
+  /** Event produced → a subscribed socket client holding the update it caused. */
+  produceToSocketMs: Percentiles & { samples: number };
+  /** The same probe events, produced → consumed by a bare kafkajs consumer. */
+  produceToConsumeMs: Percentiles & { samples: number };
+  pushesReceived: number;
+  apiRssMb: { start: number; end: number };
+}
+
+interface Percentiles {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+const TOPIC = 'call-events';
+const PARTITIONS = 24;
+const QUEUES = 20;
+const CLIENTS = 500;
+const EVENTS_PER_SECOND = 1_000;
+const TICK_MS = 50;
+const PROBE_EVERY_TICKS = 2;
+const WARM_UP_MS = 10_000;
+const MEASURE_MS = 60_000;
+const FLEETS = 2;
+
+/**
+ * Issue 4's figure: 500 Socket.IO clients (25 per queue) on an api in its production path (its
+ * own consumer of the events topic), 1,000 events/s of call traffic, and every 100 ms a probe:
+ * an agent state change stamped with its produce time. A client's latency sample is the moment
+ * it holds that agent's new state; a bare kafkajs consumer of the same topic gives the floor.
+ */
+export async function measureLiveLatency(log: (line: string) => void): Promise<LiveLatency> {
+  const cluster = await startKafkaMockCluster(3);
+  const dataDir = mkdtempSync(join(tmpdir(), 'callboard-bench-live-'));
+  let api: ChildProcess | undefined;
+  let fleets: ChildProcess[] = [];
+  try {
+    await cluster.createTopic(TOPIC, PARTITIONS);
+    await cluster.createTopic(`${TOPIC}.dlq`, 1);
+    const kafka = kafkaFor(cluster, 'bench-live');
+    const producer = kafka.producer();
+    await producer.connect();
+    const queues = Array.from({ length: QUEUES }, (_, index) => `q${String(index).padStart(2, '0')}`);
+    // Probe agents join their queue's board by answering one of its legs.
+    await send(
+      producer,
+      queues.map((queue) => ({
+        eventId: `seed-${queue}`,
+        type: 'call.answered',
+        ts: Date.now(),
+        callId: `seed-${queue}`,
+        queue,
+        agentId: probeAgent(queue),
+      })),
+    );
+
+    const port = await freePort();
+    api = spawn(process.execPath, [join(REPO_ROOT, 'api', 'dist', 'main.js')], {
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        PORT: String(port),
+        KAFKA_BROKERS: cluster.brokers.join(','),
+        CLICKHOUSE_PATH: dataDir,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const origin = `http://127.0.0.1:${port}`;
+    await waitForHealth(origin);
+    const rssStart = rssMb(api.pid!);
+
+    const probesSentAt = new Map<string, number>();
+    fleets = await startClientFleets(origin, queues);
+    log(`live: ${CLIENTS} clients in ${FLEETS} processes connected to ${QUEUES} queues`);
+
+    let measuring = false;
+    const consumeLatencies: number[] = [];
+    // The same fetch wait as the api's live consumer, so that the two are compared like with like.
+    const rawConsumer = kafka.consumer({ groupId: 'bench-raw-latency', maxWaitTimeInMs: 100 });
+    await rawConsumer.connect();
+    await rawConsumer.subscribe({ topic: TOPIC, fromBeginning: false });
+    await rawConsumer.run({
+      eachMessage: async ({ message }) => {
+        const sentAt = probesSentAt.get(message.headers?.['probe']?.toString() ?? '');
+        if (sentAt !== undefined && measuring) consumeLatencies.push(Date.now() - sentAt);
+      },
+    });
+
+    const traffic = new CallTraffic(queues);
+    let tick = 0;
+    let probeState = 0;
+    const run = async (durationMs: number) => {
+      const endAt = Date.now() + durationMs;
+      let nextTickAt = Date.now();
+      while (Date.now() < endAt) {
+        const events = traffic.next((EVENTS_PER_SECOND * TICK_MS) / 1000 - (tick % PROBE_EVERY_TICKS === 0 ? 1 : 0));
+        const messages: Array<{ key: string; value: string; headers?: Record<string, string> }> = events.map((event) => ({
+          key: messageKey(event),
+          value: JSON.stringify(event),
+        }));
+        if (tick % PROBE_EVERY_TICKS === 0) {
+          const queue = queues[(tick / PROBE_EVERY_TICKS) % QUEUES]!;
+          const at = Date.now();
+          probeState += 1;
+          const probe: CallEventInput = {
+            eventId: `probe-${tick}`,
+            type: 'agent.state_changed',
+            ts: at,
+            agentId: probeAgent(queue),
+            state: probeState % 2 === 0 ? 'available' : 'wrap_up',
+          };
+          probesSentAt.set(`${probeAgent(queue)}@${at}`, at);
+          messages.push({ key: probeAgent(queue), value: JSON.stringify(probe), headers: { probe: `${probeAgent(queue)}@${at}` } });
+        }
+        tick += 1;
+        await producer.send({ topic: TOPIC, acks: 1, messages });
+        nextTickAt += TICK_MS;
+        await sleep(Math.max(0, nextTickAt - Date.now()));
+      }
+    };
+    log(`live: warming up for ${WARM_UP_MS / 1000} s (consumer groups join)`);
+    await run(WARM_UP_MS);
+    measuring = true;
+    for (const fleet of fleets) fleet.send('measure');
+    log(`live: measuring ${MEASURE_MS / 1000} s at ${EVENTS_PER_SECOND} events/s`);
+    await run(MEASURE_MS);
+    measuring = false;
+    await sleep(2_000);
+    const rssEnd = rssMb(api.pid!);
+    const fleetResults = await Promise.all(fleets.map(stopFleet));
+    const socketLatencies = fleetResults.flatMap((result) => result.latencies);
+    const pushesReceived = fleetResults.reduce((sum, result) => sum + result.pushes, 0);
+    if (socketLatencies.length === 0) throw new Error('no probe reached a socket client');
+    await rawConsumer.disconnect();
+    await producer.disconnect();
+    const result: LiveLatency = {
+      eventsPerSecond: EVENTS_PER_SECOND,
+      clients: CLIENTS,
+      queues: QUEUES,
+      measuredSeconds: MEASURE_MS / 1000,
+      produceToSocketMs: { ...percentiles(socketLatencies), samples: socketLatencies.length },
+      produceToConsumeMs: { ...percentiles(consumeLatencies), samples: consumeLatencies.length },
+      pushesReceived,
+      apiRssMb: { start: rssStart, end: rssEnd },
+    };
+    log(
+      `live: produce → socket p50/p95/p99 ${fmt(result.produceToSocketMs)} ms; produce → kafkajs consume ${fmt(result.produceToConsumeMs)} ms`,
+    );
+    return result;
+  } finally {
+    for (const fleet of fleets) if (fleet.exitCode === null) fleet.kill();
+    if (api && api.exitCode === null) {
+      api.kill('SIGTERM');
+      await new Promise((resolve) => api!.once('exit', resolve));
+    }
+    await cluster.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Calls through their lifecycle, stamped now: offered, answered, ended, wrapped up, with agent states. */
+class CallTraffic {
+  private sequence = 0;
+  private readonly open: Array<{ callId: string; queue: string; agentId: string; step: number }> = [];
+
+  constructor(private readonly queues: string[]) {}
+
+  next(count: number): CallEventInput[] {
+    const events: CallEventInput[] = [];
+    const ts = Date.now();
+    while (events.length < count) {
+      const id = (this.sequence += 1);
+      const call = this.open.length < 400 ? undefined : this.open.shift();
+      if (!call) {
+        const queue = this.queues[id % this.queues.length]!;
+        const callId = `call-${id}`;
+        this.open.push({ callId, queue, agentId: `agent-${id % 300}`, step: 0 });
+        events.push({
+          eventId: `e-${id}`,
+          type: 'call.offered',
+          ts,
+          callId,
+          queue,
+          customerId: `+86138${String(id % 100_000).padStart(6, '0')}`,
+        });
+        continue;
+      }
+      const { callId, queue, agentId } = call;
+      const step = call.step + 1;
+      if (step === 1) events.push({ eventId: `e-${id}`, type: 'call.answered', ts, callId, queue, agentId });
+      if (step === 2) events.push({ eventId: `e-${id}`, type: 'agent.state_changed', ts, agentId, state: 'on_call' });
+      if (step === 3) events.push({ eventId: `e-${id}`, type: 'call.ended', ts, callId, agentId });
+      if (step === 4) events.push({ eventId: `e-${id}`, type: 'call.wrapup_completed', ts, callId, agentId, disposition: 'resolved' });
+      if (step < 4) this.open.push({ ...call, step });
+    }
+    return events;
+  }
+}
+
+async function startClientFleets(origin: string, queues: string[]): Promise<ChildProcess[]> {
+  const perFleet = CLIENTS / FLEETS;
+  const fleets = Array.from({ length: FLEETS }, (_, index) =>
+    fork(join(__dirname, 'live-client-fleet.ts'), [origin, String(perFleet), queues.join(','), String(index * perFleet)], {
+      execArgv: ['--conditions=source', '--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  );
+  await Promise.all(fleets.map((fleet) => new Promise((resolve) => fleet.once('message', resolve))));
+  return fleets;
+}
+
+function stopFleet(fleet: ChildProcess): Promise<{ latencies: number[]; pushes: number }> {
+  return new Promise((resolve) => {
+    fleet.once('message', (result) => resolve(result as { latencies: number[]; pushes: number }));
+    fleet.send('stop');
+  });
+}
+
+function probeAgent(queue: string): string {
+  return `probe-${queue}`;
+}
+
+async function send(producer: Producer, events: CallEventInput[]): Promise<void> {
+  await producer.send({
+    topic: TOPIC,
+    acks: -1,
+    messages: events.map((event) => ({ key: messageKey(event), value: JSON.stringify(event) })),
+  });
+}
+
+async function waitForHealth(origin: string): Promise<void> {
+  await waitFor(
+    async () => {
+      const response = await fetch(`${origin}/api/v1/health`).catch(() => undefined);
+      return response?.ok === true;
+    },
+    120_000,
+    'the api to answer /health',
+  );
+}
+
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kilobytes = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kilobytes / 1024);
+}
+
+function percentiles(samples: number[]): Percentiles {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN);
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+function fmt(figures: Percentiles): string {
+  return `${figures.p50} / ${figures.p95} / ${figures.p99}`;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
