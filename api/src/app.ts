@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NextFunction, Request, Response } from 'express';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { IoAdapter } from '@nestjs/platform-socket.io';
@@ -36,6 +39,7 @@ export async function createApiApp(config: ApiConfig, options: { clock?: Clock }
   app.useBodyParser('text', { type: ['application/x-ndjson', 'application/ndjson', 'text/plain'], limit: BODY_LIMIT });
   app.set('query parser', 'simple');
   app.setGlobalPrefix(API_PREFIX);
+  serveWebApp(app, config.webDist);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -53,4 +57,19 @@ export async function createApiApp(config: ApiConfig, options: { clock?: Clock }
       await runtime.close();
     },
   };
+}
+
+/**
+ * The built web app (DESIGN.md: in embedded mode the api serves it): its files as they are, and
+ * index.html for any other page path so that a bookmarked /wallboard?… loads the app.
+ */
+function serveWebApp(app: NestExpressApplication, webDist: string): void {
+  const index = join(webDist, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(webDist, { index: false });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const apiOrSocket = request.path.startsWith('/api/') || request.path === '/api' || request.path.startsWith('/socket.io');
+    if (request.method !== 'GET' || apiOrSocket) return next();
+    response.sendFile(index);
+  });
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { clickHouseTargetFromEnv, emptyAsUnset, type ClickHouseTarget } from '@callboard/infra';
@@ -17,6 +18,7 @@ const environmentSchema = z.object({
   INGEST_BATCH_SIZE: z.coerce.number().int().min(1).default(10_000),
   INGEST_BATCH_AGE_MS: z.coerce.number().int().min(1).default(250),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  CALLBOARD_WEB_DIST: z.string().min(1).optional(),
   CALLBOARD_SIMULATOR: z.enum(['off', 'demo']).default('off'),
   CALLBOARD_SIMULATOR_DAYS: z.coerce.number().int().min(0).max(400).default(30),
   CALLBOARD_SIMULATOR_SEED: z.coerce.number().int().min(0).max(2_147_483_647).default(1),
@@ -35,6 +37,8 @@ export interface ApiConfig {
   piiHashKey?: string;
   batch: { maxBatchSize: number; maxBatchAgeMs: number };
   logLevel: (typeof LOG_LEVELS)[number];
+  /** The built web app the api serves (web/dist of this checkout unless CALLBOARD_WEB_DIST says otherwise). */
+  webDist: string;
   /** Embedded demo: the simulated centre backfills `days` of history, then runs live. */
   simulator?: { days: number; seed: number };
 }
@@ -57,6 +61,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     piiHashKey: values.PII_HASH_KEY,
     batch: { maxBatchSize: values.INGEST_BATCH_SIZE, maxBatchAgeMs: values.INGEST_BATCH_AGE_MS },
     logLevel: values.LOG_LEVEL,
+    webDist: values.CALLBOARD_WEB_DIST ?? join(__dirname, '..', '..', '..', 'web', 'dist'),
     simulator:
       values.CALLBOARD_SIMULATOR === 'demo' ? { days: values.CALLBOARD_SIMULATOR_DAYS, seed: values.CALLBOARD_SIMULATOR_SEED } : undefined,
   };

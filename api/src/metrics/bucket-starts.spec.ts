@@ -38,6 +38,15 @@ describe('bucketStarts', () => {
     expect(
       bucketStarts(Date.parse('2026-11-22T09:00:00+08:00'), Date.parse('2026-11-22T10:00:00+08:00'), 'Asia/Shanghai', 'interval15m'),
     ).toHaveLength(4);
+    // The wallboard's last hour: 09:07 → 10:07 touches the twelve 5-minute buckets from 09:05 to 10:05, and 10:05 itself.
+    const fiveMinutes = bucketStarts(
+      Date.parse('2026-11-22T09:07:00+08:00'),
+      Date.parse('2026-11-22T10:07:00+08:00'),
+      'Asia/Shanghai',
+      'interval5m',
+    );
+    expect(fiveMinutes).toHaveLength(13);
+    expect(new Date(fiveMinutes[0]!).toISOString()).toBe('2026-11-22T01:05:00.000Z');
     expect(
       bucketStarts(Date.parse('2026-01-01T00:00:00+08:00'), Date.parse('2027-01-01T00:00:00+08:00'), 'Asia/Shanghai', 'month'),
     ).toHaveLength(12);

@@ -8,6 +8,8 @@ function startOfBucket(at: DateTime, kind: BucketKind): DateTime {
   switch (kind) {
     case 'interval15m':
       return at.startOf('hour').plus({ minutes: Math.floor(at.minute / 15) * 15 });
+    case 'interval5m':
+      return at.startOf('hour').plus({ minutes: Math.floor(at.minute / 5) * 5 });
     case 'week':
       return at.startOf('week'); // Luxon's weeks are ISO weeks, starting on Monday
     default:
@@ -23,6 +25,8 @@ function nextBucket(start: DateTime, kind: BucketKind): DateTime {
       return start.plus({ hours: 1 });
     case 'interval15m':
       return start.plus({ minutes: 15 });
+    case 'interval5m':
+      return start.plus({ minutes: 5 });
     case 'day':
       return start.plus({ days: 1 });
     case 'week':

@@ -1,5 +1,5 @@
 /** Time buckets a period can be grouped by; each starts at a local time of the requested timezone. */
-export const BUCKET_KINDS = ['hour', 'day', 'week', 'month', 'interval15m'] as const;
+export const BUCKET_KINDS = ['hour', 'day', 'week', 'month', 'interval15m', 'interval5m'] as const;
 export type BucketKind = (typeof BUCKET_KINDS)[number];
 
 export function isBucketKind(value: string): value is BucketKind {
@@ -20,6 +20,8 @@ export function bucketStartSeconds(kind: BucketKind, ts: string): string {
       return `toUnixTimestamp(toDateTime(toStartOfMonth(${ts}, {tz:String}), {tz:String}))`;
     case 'interval15m':
       return `toUnixTimestamp(toStartOfInterval(${ts}, INTERVAL 15 MINUTE, {tz:String}))`;
+    case 'interval5m':
+      return `toUnixTimestamp(toStartOfInterval(${ts}, INTERVAL 5 MINUTE, {tz:String}))`;
   }
 }
 
@@ -34,4 +36,5 @@ export const SHORTEST_BUCKET_MS: Record<BucketKind, number> = {
   week: 166 * 3_600_000,
   month: 27 * 86_400_000,
   interval15m: 15 * 60_000,
+  interval5m: 5 * 60_000,
 };

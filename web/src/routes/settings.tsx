@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { SettingsPage } from '../features/settings/settings-page';
+import { useSearch } from '../lib/search-params';
+
+export const settingsSearch = z.object({
+  queue: z.string().optional(),
+  tenant: z.string().min(1).max(64).catch('default').default('default'),
+});
+export type SettingsSearch = z.output<typeof settingsSearch>;
+
+export function SettingsRoute() {
+  const [search, setSearch] = useSearch(settingsSearch);
+  return <SettingsPage search={search} onChange={setSearch} />;
+}
