@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs everything the project needs on a fresh machine with Node 20 and npm:
-# the Debian packages the tests use, pnpm (pinned, via npx), and the locked npm packages.
+# the Debian packages the tests use (the Kafka mock broker, chromium), pnpm (pinned, via npx), and the locked npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 ldconfig -p | grep -q 'librdkafka\.so\.1' || missing+=(librdkafka1) # the Kafka-protocol mock broker for tests
 command -v python3 >/dev/null || missing+=(python3)                   # runs that broker in its own process
+[ -x /usr/bin/chromium ] || missing+=(chromium)                       # the web app's end-to-end tests (playwright-core)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk) # Chinese text in its screenshots
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]} from Debian"
   sudo=""
