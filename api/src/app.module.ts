@@ -28,6 +28,8 @@ import { MetricsService } from './metrics/metrics.service';
 import { SettingsController } from './settings/settings.controller';
 import { SettingsRepository } from './settings/settings.repository';
 import { SettingsService } from './settings/settings.service';
+import { ConnectCtrController } from './sources/connect-ctr.controller';
+import { ConnectCtrService } from './sources/connect-ctr.service';
 import { TrendsController } from './trends/trends.controller';
 import { TrendsService } from './trends/trends.service';
 
@@ -53,6 +55,7 @@ export class AppModule {
         CallsController,
         SettingsController,
         IntakeController,
+        ConnectCtrController,
         LiveController,
         HealthController,
       ],
@@ -79,6 +82,7 @@ export class AppModule {
         LiveGateway,
         DemoRepository,
         DemoSimulation,
+        ConnectCtrService,
       ],
     };
   }

@@ -17,3 +17,5 @@ export { HttpSink } from './simulator/sinks/http-sink';
 export { InProcessSink } from './simulator/sinks/in-process-sink';
 export { KafkaSink } from './simulator/sinks/kafka-sink';
 export { NdjsonSink } from './simulator/sinks/ndjson-sink';
+export * from './adapters/asterisk';
+export * from './adapters/connect';

@@ -3,33 +3,34 @@ import { Command, Option } from 'commander';
 import { isValidZone } from '../simulator/local-day';
 import { KafkaSink } from '../simulator/sinks/kafka-sink';
 import { parseBaseUrl, parseBrokers, parseMoment, parseSeed } from './arguments';
+import { addImportCommands } from './import';
+import { addOutputOptions, CHOOSE_OUTPUT, outputOf, type OutputOptions } from './output';
 import { replayFile, type ReplayTarget } from './replay';
-import { simulate, type Output } from './simulate';
+import { simulate } from './simulate';
 
-const program = new Command('callboard').description('Callboard command line: simulate a call centre, replay event files');
+const program = new Command('callboard').description(
+  "Callboard command line: simulate a call centre, replay event files, import a PBX's logs",
+);
 
-program
-  .command('simulate')
-  .description('simulate the demo call centre; send its events to an NDJSON file, Kafka or a running api')
-  .option('--from <moment>', 'start: Nd (local midnight N days ago), YYYY-MM-DD, an ISO date-time, or now (default with --live)')
-  .option('--to <moment>', 'end (exclusive, never past now): now, Nd, YYYY-MM-DD or an ISO date-time', 'now')
-  .option('--live', 'after the backfill, go on sending each event as its time comes, until Ctrl-C')
-  .option('--seed <n>', 'random seed: the same seed gives the same events', parseSeed, 1)
-  .option('--timezone <zone>', "the centre's IANA timezone", 'Asia/Shanghai')
-  .addOption(new Option('--ndjson <file>', 'write events to an NDJSON file (- for stdout)').conflicts(['kafka', 'http']))
-  .addOption(new Option('--kafka <brokers>', 'send to Kafka, e.g. localhost:9092').argParser(parseBrokers).conflicts('http'))
-  .option('--topic <topic>', 'Kafka topic (with --kafka)', 'call-events')
-  .addOption(new Option('--http <url>', "send to a running api's POST /events, e.g. http://localhost:3000/api/v1").argParser(parseBaseUrl))
-  .action(async (options: SimulateOptions, command: Command) => {
-    if (!isValidZone(options.timezone))
-      command.error(`error: unknown timezone "${options.timezone}" (expected an IANA name such as Asia/Shanghai)`);
-    const output = outputOf(options) ?? command.error('error: choose where events go: --ndjson <file>, --kafka <brokers> or --http <url>');
-    const now = Date.now();
-    const [from, to] = moments(options, now, command);
-    if (options.live && to < now) command.error('error: --live continues up to now; leave --to out (or --to now)');
-    if (from >= to && !options.live) command.error('error: --from must be before --to');
-    await simulate({ seed: options.seed, timezone: options.timezone, from, to, live: options.live ?? false, output, log: console.error });
-  });
+addOutputOptions(
+  program
+    .command('simulate')
+    .description('simulate the demo call centre; send its events to an NDJSON file, Kafka or a running api')
+    .option('--from <moment>', 'start: Nd (local midnight N days ago), YYYY-MM-DD, an ISO date-time, or now (default with --live)')
+    .option('--to <moment>', 'end (exclusive, never past now): now, Nd, YYYY-MM-DD or an ISO date-time', 'now')
+    .option('--live', 'after the backfill, go on sending each event as its time comes, until Ctrl-C')
+    .option('--seed <n>', 'random seed: the same seed gives the same events', parseSeed, 1)
+    .option('--timezone <zone>', "the centre's IANA timezone", 'Asia/Shanghai'),
+).action(async (options: SimulateOptions, command: Command) => {
+  if (!isValidZone(options.timezone))
+    command.error(`error: unknown timezone "${options.timezone}" (expected an IANA name such as Asia/Shanghai)`);
+  const output = outputOf(options) ?? command.error(CHOOSE_OUTPUT);
+  const now = Date.now();
+  const [from, to] = moments(options, now, command);
+  if (options.live && to < now) command.error('error: --live continues up to now; leave --to out (or --to now)');
+  if (from >= to && !options.live) command.error('error: --from must be before --to');
+  await simulate({ seed: options.seed, timezone: options.timezone, from, to, live: options.live ?? false, output, log: console.error });
+});
 
 program
   .command('replay')
@@ -54,23 +55,14 @@ program
     }
   });
 
-interface SimulateOptions {
+addImportCommands(program);
+
+interface SimulateOptions extends OutputOptions {
   from?: string;
   to: string;
   live?: boolean;
   seed: number;
   timezone: string;
-  ndjson?: string;
-  kafka?: string[];
-  topic: string;
-  http?: string;
-}
-
-function outputOf(options: SimulateOptions): Output | undefined {
-  if (options.ndjson !== undefined) return { kind: 'ndjson', path: options.ndjson };
-  if (options.kafka) return { kind: 'kafka', brokers: options.kafka, topic: options.topic };
-  if (options.http) return { kind: 'http', baseUrl: options.http };
-  return undefined;
 }
 
 function moments(options: SimulateOptions, now: number, command: Command): [number, number] {

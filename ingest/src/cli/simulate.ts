@@ -1,11 +1,5 @@
 import { Simulator } from '../simulator/simulator';
-import type { EventSink } from '../simulator/sinks/event-sink';
-import { HttpSink } from '../simulator/sinks/http-sink';
-import { KafkaSink } from '../simulator/sinks/kafka-sink';
-import { NdjsonSink } from '../simulator/sinks/ndjson-sink';
-
-export type Output =
-  { kind: 'ndjson'; path: string } | { kind: 'kafka'; brokers: string[]; topic: string } | { kind: 'http'; baseUrl: string };
+import { openSink, rejectedByApi, type Output } from './output';
 
 export interface SimulateRun {
   seed: number;
@@ -36,18 +30,6 @@ export async function simulate(run: SimulateRun): Promise<void> {
   } finally {
     await sink.close();
   }
-  if (run.output.kind === 'http' && sink instanceof HttpSink && sink.totals.rejected.length > 0) {
-    throw new Error(`the api rejected ${sink.totals.rejected.length} simulated events, e.g. ${sink.totals.rejected[0]!.reason}`);
-  }
-}
-
-async function openSink(output: Output): Promise<EventSink> {
-  switch (output.kind) {
-    case 'ndjson':
-      return new NdjsonSink(output.path === '-' ? process.stdout : output.path);
-    case 'kafka':
-      return KafkaSink.connect({ brokers: output.brokers, topic: output.topic });
-    case 'http':
-      return new HttpSink(output.baseUrl);
-  }
+  const rejected = rejectedByApi(sink, 'simulated events');
+  if (rejected) throw rejected;
 }
