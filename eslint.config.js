@@ -3,7 +3,7 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
 module.exports = tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'test-artifacts/**', 'bench-results/**', 'web/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'test-artifacts/**', 'bench-results/**', 'bench/results/**', 'web/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

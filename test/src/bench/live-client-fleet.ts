@@ -1,16 +1,19 @@
 import { io, type Socket } from 'socket.io-client';
 
 /**
- * A child process of the live-latency benchmark holding some of its Socket.IO clients, so that
- * the clients' JSON parsing does not stall the producer and the bare consumer it compares with.
- * argv: origin, client count, queues (comma-separated), first client index. Speaks over IPC:
- * sends { connected } once all are up; on 'measure' starts recording; on 'stop' replies
- * { latencies, pushes } and exits.
+ * A child process of the live benchmarks holding some of their Socket.IO clients, so that the
+ * clients' JSON parsing does not stall the driver it measures. argv: origin, client count,
+ * queues (comma-separated), first client index; each client subscribes to one queue,
+ * round-robin. Speaks over IPC: sends { connected } once all are up; on 'measure' starts
+ * recording; on 'report' replies { latencies, sentAt, pushes, connected } and starts afresh; on
+ * 'stop' replies { latencies, sentAt, pushes } and exits. `sentAt[i]` is the send time of the
+ * update `latencies[i]` was measured on, so that a caller can count exactly the updates of a window.
  */
 const [origin, countText, queueList, firstText] = process.argv.slice(2);
 const queues = queueList!.split(',');
 const sockets: Socket[] = [];
-const latencies: number[] = [];
+let latencies: number[] = [];
+let sentAt: number[] = [];
 let measuring = false;
 let pushes = 0;
 
@@ -27,11 +30,15 @@ for (let index = Number(firstText); index < Number(firstText) + Number(countText
     pushes += 1;
     for (const figures of push.queues) {
       for (const agent of figures.agents) {
-        // A probe agent's `since` is the moment its event was produced.
+        // A probe agent's `since` is the moment its event was sent.
         if (!agent.agentId.startsWith('probe-') || lastSince.get(agent.agentId) === agent.since) continue;
         const first = !lastSince.has(agent.agentId);
         lastSince.set(agent.agentId, agent.since);
-        if (measuring && !first) latencies.push(receivedAt - Date.parse(agent.since));
+        if (measuring && !first) {
+          const sent = Date.parse(agent.since);
+          latencies.push(receivedAt - sent);
+          sentAt.push(sent);
+        }
       }
     }
   });
@@ -44,9 +51,16 @@ void Promise.all(sockets.map((socket) => new Promise<void>((resolve) => socket.o
 
 process.on('message', (message: string) => {
   if (message === 'measure') measuring = true;
+  if (message === 'report') {
+    const connected = sockets.filter((socket) => socket.connected).length;
+    process.send!({ latencies, sentAt, pushes, connected });
+    latencies = [];
+    sentAt = [];
+    pushes = 0;
+  }
   if (message === 'stop') {
     measuring = false;
     for (const socket of sockets) socket.close();
-    process.send!({ latencies, pushes }, () => process.exit(0));
+    process.send!({ latencies, sentAt, pushes }, () => process.exit(0));
   }
 });

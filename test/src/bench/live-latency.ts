@@ -1,5 +1,5 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Producer } from 'kafkajs';
@@ -8,6 +8,8 @@ import { messageKey } from '../fixtures/calls';
 import { kafkaFor } from '../helpers/ingest-harness';
 import { startKafkaMockCluster } from '../helpers/kafka-mock-cluster';
 import { freePort, REPO_ROOT } from '../helpers/processes';
+import { CallTraffic } from './call-traffic';
+import { rssMb } from './process-memory';
 
 export interface LiveLatency {
   eventsPerSecond: number;
@@ -19,7 +21,8 @@ export interface LiveLatency {
   /** The same probe events, produced → consumed by a bare kafkajs consumer. */
   produceToConsumeMs: Percentiles & { samples: number };
   pushesReceived: number;
-  apiRssMb: { start: number; end: number };
+  /** At start, every 5 s while measuring, and at the end. */
+  apiRssMb: { start: number; end: number; samples: number[]; steady: number };
 }
 
 interface Percentiles {
@@ -38,6 +41,7 @@ const PROBE_EVERY_TICKS = 2;
 const WARM_UP_MS = 10_000;
 const MEASURE_MS = 60_000;
 const FLEETS = 2;
+const RSS_EVERY_TICKS = 5_000 / TICK_MS;
 
 /**
  * Issue 4's figure: 500 Socket.IO clients (25 per queue) on an api in its production path (its
@@ -84,6 +88,7 @@ export async function measureLiveLatency(log: (line: string) => void): Promise<L
     const origin = `http://127.0.0.1:${port}`;
     await waitForHealth(origin);
     const rssStart = rssMb(api.pid!);
+    const rssSamples: number[] = [];
 
     const probesSentAt = new Map<string, number>();
     fleets = await startClientFleets(origin, queues);
@@ -131,6 +136,7 @@ export async function measureLiveLatency(log: (line: string) => void): Promise<L
         tick += 1;
         await producer.send({ topic: TOPIC, acks: 1, messages });
         nextTickAt += TICK_MS;
+        if (measuring && tick % RSS_EVERY_TICKS === 0) rssSamples.push(rssMb(api!.pid!));
         await sleep(Math.max(0, nextTickAt - Date.now()));
       }
     };
@@ -157,7 +163,7 @@ export async function measureLiveLatency(log: (line: string) => void): Promise<L
       produceToSocketMs: { ...percentiles(socketLatencies), samples: socketLatencies.length },
       produceToConsumeMs: { ...percentiles(consumeLatencies), samples: consumeLatencies.length },
       pushesReceived,
-      apiRssMb: { start: rssStart, end: rssEnd },
+      apiRssMb: { start: rssStart, end: rssEnd, samples: rssSamples, steady: median(rssSamples) },
     };
     log(
       `live: produce → socket p50/p95/p99 ${fmt(result.produceToSocketMs)} ms; produce → kafkajs consume ${fmt(result.produceToConsumeMs)} ms`,
@@ -171,45 +177,6 @@ export async function measureLiveLatency(log: (line: string) => void): Promise<L
     }
     await cluster.stop();
     rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-/** Calls through their lifecycle, stamped now: offered, answered, ended, wrapped up, with agent states. */
-class CallTraffic {
-  private sequence = 0;
-  private readonly open: Array<{ callId: string; queue: string; agentId: string; step: number }> = [];
-
-  constructor(private readonly queues: string[]) {}
-
-  next(count: number): CallEventInput[] {
-    const events: CallEventInput[] = [];
-    const ts = Date.now();
-    while (events.length < count) {
-      const id = (this.sequence += 1);
-      const call = this.open.length < 400 ? undefined : this.open.shift();
-      if (!call) {
-        const queue = this.queues[id % this.queues.length]!;
-        const callId = `call-${id}`;
-        this.open.push({ callId, queue, agentId: `agent-${id % 300}`, step: 0 });
-        events.push({
-          eventId: `e-${id}`,
-          type: 'call.offered',
-          ts,
-          callId,
-          queue,
-          customerId: `+86138${String(id % 100_000).padStart(6, '0')}`,
-        });
-        continue;
-      }
-      const { callId, queue, agentId } = call;
-      const step = call.step + 1;
-      if (step === 1) events.push({ eventId: `e-${id}`, type: 'call.answered', ts, callId, queue, agentId });
-      if (step === 2) events.push({ eventId: `e-${id}`, type: 'agent.state_changed', ts, agentId, state: 'on_call' });
-      if (step === 3) events.push({ eventId: `e-${id}`, type: 'call.ended', ts, callId, agentId });
-      if (step === 4) events.push({ eventId: `e-${id}`, type: 'call.wrapup_completed', ts, callId, agentId, disposition: 'resolved' });
-      if (step < 4) this.open.push({ ...call, step });
-    }
-    return events;
   }
 }
 
@@ -263,10 +230,9 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: numbe
   }
 }
 
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kilobytes = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kilobytes / 1024);
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
 function percentiles(samples: number[]): Percentiles {

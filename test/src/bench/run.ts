@@ -1,40 +1,55 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
+import { REPO_ROOT } from '../helpers/processes';
 import { measureApiQueries } from './api-queries';
+import { measureFanOut } from './fan-out';
 import { measureIngestThroughput } from './ingest-throughput';
 import { measureLiveLatency } from './live-latency';
+import { measureIngesterMemory } from './memory';
+import { benchSummary, type BenchReport } from './report';
 
-const SUITES = ['ingest', 'api', 'live'] as const;
+const SUITES = ['ingest', 'api', 'live', 'fanout', 'memory'] as const;
+const RESULTS_DIR = join(REPO_ROOT, 'bench', 'results');
 
-/** `pnpm bench [ingest] [api] [live]`: the named benchmarks (all by default), one results file (bench-results/latest.json). */
+/**
+ * `pnpm bench [ingest] [api] [live] [fanout] [memory]`: the named benchmarks (all by default), one
+ * after the other (they would skew each other on shared cores), each bounded and self-stopping.
+ * Writes bench/results/<date>.json and .md, and bench/results/latest.md.
+ */
 async function main(): Promise<void> {
-  const startedAt = new Date().toISOString();
   const asked = process.argv.slice(2).filter((name) => name !== '--');
   const unknown = asked.filter((name) => !(SUITES as readonly string[]).includes(name));
   if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(', ')}; choose from ${SUITES.join(', ')}`);
   const runs = (suite: (typeof SUITES)[number]) => asked.length === 0 || asked.includes(suite);
   const log = (line: string) => console.log(line);
-  const report: Record<string, unknown> = {
-    startedAt,
-    machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  const report: BenchReport = {
+    command: ['pnpm bench', ...asked].join(' '),
+    startedAt: new Date().toISOString(),
+    finishedAt: '',
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+      memoryMb: Math.round(totalmem() / 1024 / 1024),
+      node: process.version,
+      os: `${type()} ${release()}`,
+    },
   };
-  if (runs('ingest')) {
-    const ingest = await measureIngestThroughput(log);
-    report['ingest'] = {
-      ...ingest,
-      ratios: {
-        pipelineToRawConsume: ingest.pipelineEventsPerSecond / ingest.rawConsumeEventsPerSecond,
-        pipelineToClickHouseFileInsert: ingest.pipelineEventsPerSecond / ingest.clickHouseFileInsertEventsPerSecond,
-      },
-    };
-  }
-  if (runs('api')) report['apiQueries'] = await measureApiQueries(log);
-  if (runs('live')) report['liveLatency'] = await measureLiveLatency(log);
-  const dir = join(__dirname, '..', '..', '..', 'bench-results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
-  console.log(JSON.stringify(report, null, 2));
-  console.log(`written to ${join(dir, 'latest.json')}`);
+  if (runs('ingest')) report.ingest = await measureIngestThroughput(log);
+  if (runs('api')) report.apiQueries = await measureApiQueries(log);
+  if (runs('live')) report.liveLatency = await measureLiveLatency(log);
+  if (runs('fanout')) report.fanOut = await measureFanOut(log);
+  if (runs('memory')) report.ingesterMemory = await measureIngesterMemory(log);
+  report.finishedAt = new Date().toISOString();
+
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const name = report.startedAt.slice(0, 19).replace(/:/g, '-');
+  const summary = benchSummary(report);
+  writeFileSync(join(RESULTS_DIR, `${name}.json`), JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(join(RESULTS_DIR, `${name}.md`), summary);
+  copyFileSync(join(RESULTS_DIR, `${name}.md`), join(RESULTS_DIR, 'latest.md'));
+  console.log(summary);
+  console.log(`written to bench/results/${name}.json and .md (and latest.md)`);
 }
 
 main().then(

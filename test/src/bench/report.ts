@@ -1,0 +1,159 @@
+import type { ApiQueryBenchmark, LatencyFigures } from './api-queries';
+import type { FanOut } from './fan-out';
+import type { IngestThroughput } from './ingest-throughput';
+import type { LiveLatency } from './live-latency';
+import type { IngesterMemory } from './memory';
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryMb: number;
+  node: string;
+  os: string;
+}
+
+export interface BenchReport {
+  command: string;
+  startedAt: string;
+  finishedAt: string;
+  machine: Machine;
+  ingest?: IngestThroughput;
+  apiQueries?: ApiQueryBenchmark;
+  liveLatency?: LiveLatency;
+  fanOut?: FanOut;
+  ingesterMemory?: IngesterMemory;
+}
+
+interface Row {
+  figure: string;
+  value: string;
+  limit: string;
+  limitValue: string;
+  /** figure / limit. */
+  ratio: number | null;
+}
+
+const round = (value: number) => Math.round(value).toLocaleString('en-US');
+const ratio = (figure: number, limit: number) => (Number.isFinite(figure) && limit > 0 ? figure / limit : null);
+
+/**
+ * The Markdown summary: each figure beside its physical limit (the same work done by the
+ * bare tool underneath: kafkajs doing nothing, ClickHouse reading a file, the bare SQL, a bare
+ * Socket.IO server, the machine's memory) and the ratio of the two.
+ */
+export function benchSummary(report: BenchReport): string {
+  const rows = [
+    ...ingestRows(report.ingest),
+    ...liveRows(report.liveLatency),
+    ...apiRows(report.apiQueries),
+    ...fanOutRows(report.fanOut),
+    ...memoryRows(report),
+  ];
+  const { machine } = report;
+  return [
+    `# Benchmarks, ${report.startedAt.slice(0, 10)}`,
+    '',
+    `\`${report.command}\`, ${report.startedAt} → ${report.finishedAt}.`,
+    '',
+    `Machine: ${machine.cpus} × ${machine.cpuModel}, ${round(machine.memoryMb)} MB memory, Node ${machine.node}, ${machine.os}.`,
+    'Every process (Kafka mock broker, api, clients, ClickHouse in-process) shares these cores.',
+    '',
+    '| figure | value | beside (the limit) | limit | ratio |',
+    '|---|---:|---|---:|---:|',
+    ...rows.map(
+      (row) => `| ${row.figure} | ${row.value} | ${row.limit} | ${row.limitValue} | ${row.ratio === null ? '—' : row.ratio.toFixed(2)} |`,
+    ),
+    '',
+    'Ratio = figure / limit: for throughput, the share of the limit reached; for latency and memory, how many times the limit.',
+    '',
+  ].join('\n');
+}
+
+function ingestRows(ingest: IngestThroughput | undefined): Row[] {
+  if (!ingest) return [];
+  const figure = `ingest Kafka → ClickHouse, committed and deduplicated (${round(ingest.events)} events)`;
+  const value = `${round(ingest.pipelineEventsPerSecond)} events/s`;
+  return [
+    {
+      figure,
+      value,
+      limit: 'kafkajs consuming the same topic, doing nothing',
+      limitValue: `${round(ingest.rawConsumeEventsPerSecond)} events/s`,
+      ratio: ratio(ingest.pipelineEventsPerSecond, ingest.rawConsumeEventsPerSecond),
+    },
+    {
+      figure,
+      value,
+      limit: 'ClickHouse inserting the same rows from a file',
+      limitValue: `${round(ingest.clickHouseFileInsertEventsPerSecond)} events/s`,
+      ratio: ratio(ingest.pipelineEventsPerSecond, ingest.clickHouseFileInsertEventsPerSecond),
+    },
+  ];
+}
+
+function liveRows(live: LiveLatency | undefined): Row[] {
+  if (!live) return [];
+  const setting = `${round(live.eventsPerSecond)} events/s, ${live.clients} clients`;
+  return (['p50', 'p95', 'p99'] as const).map((quantile) => ({
+    figure: `live: event produced → socket client updated, ${quantile} (${setting})`,
+    value: `${live.produceToSocketMs[quantile]} ms`,
+    limit: 'the same events produced → a bare kafkajs consumer',
+    limitValue: `${live.produceToConsumeMs[quantile]} ms`,
+    ratio: ratio(live.produceToSocketMs[quantile], live.produceToConsumeMs[quantile]),
+  }));
+}
+
+function apiRows(api: ApiQueryBenchmark | undefined): Row[] {
+  if (!api) return [];
+  const queries: Array<[string, { api: LatencyFigures; sql: LatencyFigures }]> = [
+    ['GET /metrics, daily over 30 days', api.metricsDaily30d],
+    ['GET /metrics/compare, a month against the one before', api.compareMonth],
+    ['GET /trends, per agent per day over 90 days', api.trendsAgentDaily90d],
+  ];
+  return queries.flatMap(([name, figures]) =>
+    (['p50Ms', 'p95Ms'] as const).map((quantile) => ({
+      figure: `api ${name}, ${quantile.slice(0, 3)} (${round(api.events)} events)`,
+      value: `${round(figures.api[quantile])} ms`,
+      limit: 'the same SQL through the ClickHouse client',
+      limitValue: `${round(figures.sql[quantile])} ms`,
+      ratio: ratio(figures.api[quantile], figures.sql[quantile]),
+    })),
+  );
+}
+
+function fanOutRows(fanOut: FanOut | undefined): Row[] {
+  if (!fanOut) return [];
+  return [
+    {
+      figure: `Socket.IO fan-out: wallboards served 1 update/s with p95 < 1 s (${fanOut.queues} queues)`,
+      value: `${round(fanOut.callboard.maxClients)} clients`,
+      limit: `a bare Socket.IO server pushing the same ${round(fanOut.payloadBytes)}-byte payload`,
+      limitValue: `${round(fanOut.bareSocketIo.maxClients)} clients`,
+      ratio: ratio(fanOut.callboard.maxClients, fanOut.bareSocketIo.maxClients),
+    },
+  ];
+}
+
+function memoryRows(report: BenchReport): Row[] {
+  const rows: Row[] = [];
+  const machine = `${round(report.machine.memoryMb)} MB`;
+  if (report.liveLatency) {
+    rows.push({
+      figure: `api RSS, steady (with its in-process ingester, ${round(report.liveLatency.eventsPerSecond)} events/s, ${report.liveLatency.clients} clients)`,
+      value: `${round(report.liveLatency.apiRssMb.steady)} MB`,
+      limit: "the machine's memory",
+      limitValue: machine,
+      ratio: ratio(report.liveLatency.apiRssMb.steady, report.machine.memoryMb),
+    });
+  }
+  if (report.ingesterMemory) {
+    rows.push({
+      figure: `ingester RSS, steady (${round(report.ingesterMemory.eventsPerSecond)} events/s)`,
+      value: `${round(report.ingesterMemory.steadyRssMb)} MB`,
+      limit: "the machine's memory",
+      limitValue: machine,
+      ratio: ratio(report.ingesterMemory.steadyRssMb, report.machine.memoryMb),
+    });
+  }
+  return rows;
+}
