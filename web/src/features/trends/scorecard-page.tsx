@@ -4,7 +4,7 @@ import { DateRange } from '../../components/date-range';
 import { useCentreTimezone } from '../../lib/centre-timezone';
 import { useDimensionKeys } from '../../lib/dimension-keys';
 import type { ScorecardSearch } from '../../routes/scorecard';
-import { DimensionFilter } from './components/trends-controls';
+import { DimensionFilter } from '../../components/dimension-filter';
 import { ScorecardTable } from './components/scorecard-table';
 import { useTeamCards } from './hooks/use-team-cards';
 import { LAST_DAYS, lastDays } from './quick-ranges';
@@ -47,8 +47,22 @@ export function ScorecardPage({ search, onChange }: { search: ScorecardSearch; o
             onChange={(range) => onChange(range)}
             testId="scorecard-period"
           />
-          <DimensionFilter dimension="team" keys={keys.team ?? []} selected={search.team} onChange={(team) => onChange({ team })} />
-          <DimensionFilter dimension="queue" keys={keys.queue ?? []} selected={search.queue} onChange={(queue) => onChange({ queue })} />
+          <DimensionFilter
+            namespace="trends"
+            testId="filter-team"
+            dimension="team"
+            keys={keys.team ?? []}
+            selected={search.team}
+            onChange={(team) => onChange({ team })}
+          />
+          <DimensionFilter
+            namespace="trends"
+            testId="filter-queue"
+            dimension="queue"
+            keys={keys.queue ?? []}
+            selected={search.queue}
+            onChange={(queue) => onChange({ queue })}
+          />
         </div>
       )}
       <p className="trends-note">{t('scorecard.explain', { min: MIN_AGENTS_FOR_OUTLIERS })}</p>

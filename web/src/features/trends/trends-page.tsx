@@ -8,7 +8,7 @@ import type { TrendsSearch } from '../../routes/trends';
 import { TrendsChart } from './components/trends-chart';
 import { TrendsControls } from './components/trends-controls';
 import { TrendsTable } from './components/trends-table';
-import { useGroupLabel } from './group-label';
+import { useGroupLabel } from '../../lib/group-label';
 import { useTrends } from './hooks/use-trends';
 import { trendsPeriod } from './trends-period';
 import { bucketRange, callsLink, pivot, topSeries, MAX_SERIES } from './trends-series';
@@ -36,7 +36,7 @@ export function TrendsPage({ search, onChange }: { search: TrendsSearch; onChang
     ...filters,
     tenant: search.tenant,
   });
-  const label = useGroupLabel(search.groupBy);
+  const label = useGroupLabel(search.groupBy, 'trends');
   const problem = settingsError ?? error;
 
   const view = useMemo(() => {

@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { DateRange } from '../../../components/date-range';
-import { MultiSelect } from '../../../components/multi-select';
 import { DIMENSIONS, type DimensionKey, type Dimension } from '../../../lib/dimension-keys';
 import type { CompareSearch } from '../../../routes/compare';
 import { shownBaseline, shownPeriod } from '../compare-period';
 import { QUICK_PERIODS, quickPeriod } from '../quick-periods';
-import { useGroupLabel } from './group-label';
+import { DimensionFilter } from '../../../components/dimension-filter';
 
 const AGAINST = ['previous', 'week', 'year', 'custom'] as const;
 
@@ -66,6 +65,8 @@ export function CompareControls(props: {
       )}
       {DIMENSIONS.map((dimension) => (
         <DimensionFilter
+          namespace="compare"
+          testId={`compare-filter-${dimension}`}
           key={dimension}
           dimension={dimension}
           keys={keys[dimension] ?? []}
@@ -89,25 +90,5 @@ export function CompareControls(props: {
         </select>
       </label>
     </div>
-  );
-}
-
-function DimensionFilter(props: {
-  dimension: Dimension;
-  keys: DimensionKey[];
-  selected: string[];
-  onChange: (selected: string[]) => void;
-}) {
-  const { t } = useTranslation('compare');
-  const label = useGroupLabel(props.dimension);
-  return (
-    <MultiSelect
-      label={t(`dimensions.${props.dimension}`)}
-      allLabel={t('all')}
-      options={props.keys.map(({ key }) => ({ value: key, label: label(key) }))}
-      selected={props.selected}
-      onChange={props.onChange}
-      testId={`compare-filter-${props.dimension}`}
-    />
   );
 }

@@ -6,13 +6,13 @@ import type { Dimension } from '../../../lib/dimension-keys';
 import { formatDelta, type Change } from '../change-format';
 import { GROUP_TABLE_METRICS } from '../metric-groups';
 import { Verdict } from './verdict';
-import { useGroupLabel } from './group-label';
+import { useGroupLabel } from '../../../lib/group-label';
 
 /** With groupBy: each queue, team, agent or category, current and change of the key metrics. */
 export function GroupCompareTable({ groups, groupBy }: { groups: NonNullable<CompareResponseDto['groups']>; groupBy: Dimension }) {
   const { t } = useTranslation(['compare', 'metrics']);
   const format = useFormat();
-  const label = useGroupLabel(groupBy);
+  const label = useGroupLabel(groupBy, 'compare');
   const sorted = [...groups].sort((a, b) => (b.current.offered ?? 0) - (a.current.offered ?? 0));
   return (
     <div className="table-scroll">

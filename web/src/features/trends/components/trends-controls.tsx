@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { DateRange } from '../../../components/date-range';
 import { MetricInfo } from '../../../components/metric-info';
-import { MultiSelect } from '../../../components/multi-select';
 import { DIMENSIONS, type Dimension, type DimensionKey } from '../../../lib/dimension-keys';
 import type { LocalDate } from '../../../lib/local-dates';
 import { METRIC_NAMES, type MetricName } from '../../../lib/metrics';
 import type { TrendsSearch } from '../../../routes/trends';
-import { useGroupLabel } from '../group-label';
+import { DimensionFilter } from '../../../components/dimension-filter';
 import { LAST_DAYS, lastDays } from '../quick-ranges';
 
 const BUCKETS = ['hour', 'day', 'week', 'month'] as const;
@@ -81,6 +80,8 @@ export function TrendsControls(props: {
       />
       {DIMENSIONS.map((dimension) => (
         <DimensionFilter
+          namespace="trends"
+          testId={`filter-${dimension}`}
           key={dimension}
           dimension={dimension}
           keys={props.keys[dimension] ?? []}
@@ -89,25 +90,5 @@ export function TrendsControls(props: {
         />
       ))}
     </div>
-  );
-}
-
-export function DimensionFilter(props: {
-  dimension: Dimension;
-  keys: DimensionKey[];
-  selected: string[];
-  onChange: (selected: string[]) => void;
-}) {
-  const { t } = useTranslation('trends');
-  const label = useGroupLabel(props.dimension);
-  return (
-    <MultiSelect
-      label={t(`dimensions.${props.dimension}`)}
-      allLabel={t('all')}
-      options={props.keys.map(({ key }) => ({ value: key, label: label(key) }))}
-      selected={props.selected}
-      onChange={props.onChange}
-      testId={`filter-${props.dimension}`}
-    />
   );
 }
