@@ -82,7 +82,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     await this.live.ensureTenant(subscription.tenant);
     for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room);
     // Snapshot and join in one turn of the event loop: no change can fall between them.
-    const view = this.live.currentView(subscription.tenant, this.live.tenantState(subscription.tenant), subscription.queues);
+    const view = this.live.currentView(subscription.tenant, subscription.queues);
     socket.emit(LIVE_EVENTS.live, { snapshot: true, ...(subscription.queues ? withoutTotals(view) : view) });
     const rooms = subscription.queues
       ? subscription.queues.map((queue) => queueRoom(subscription.tenant, queue))
@@ -92,7 +92,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
   }
 
   private push({ room, tenant, queues }: RoomTarget & { room: string }): void {
-    const view = this.live.currentView(tenant, this.live.tenantState(tenant), queues);
+    const view = this.live.currentView(tenant, queues);
     const payload = room === allRoom(tenant) ? view : withoutTotals(view);
     this.namespace.to(room).emit(LIVE_EVENTS.live, { snapshot: false, ...payload });
   }

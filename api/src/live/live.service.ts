@@ -113,19 +113,20 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** The figures of `queues` (default: every queue known today), and the centre totals. */
   async view(tenantName: string, queues?: readonly string[]): Promise<Live> {
-    const tenant = await this.ensureTenant(tenantName);
-    return this.currentView(tenantName, tenant, queues);
+    await this.ensureTenant(tenantName);
+    return this.currentView(tenantName, queues);
   }
 
   /** Makes sure the tenant's period figures have been read once. */
-  async ensureTenant(tenantName: string): Promise<TenantLive> {
+  async ensureTenant(tenantName: string): Promise<void> {
     const tenant = this.tenant(tenantName);
     tenant.lastInterestAt = this.clock();
     if (!tenant.periods) await (tenant.refreshing ?? this.refresh(tenantName, tenant));
-    return tenant;
   }
 
-  currentView(tenantName: string, tenant: TenantLive, queues?: readonly string[]): Live {
+  /** The figures as they stand, without waiting for a first read of the period figures. */
+  currentView(tenantName: string, queues?: readonly string[]): Live {
+    const tenant = this.tenant(tenantName);
     const now = this.clock();
     const settings = tenant.periods?.settings;
     const timezone = settings?.timezone ?? this.config.timezone;
@@ -153,10 +154,6 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
       queues: shown.map((queue): LiveQueue => ({ queue, ...figures(queue) })),
       totals: figures(undefined),
     };
-  }
-
-  tenantState(tenantName: string): TenantLive {
-    return this.tenant(tenantName);
   }
 
   private receive(events: LiveEvent[]): void {

@@ -49,6 +49,36 @@ export const METRIC_DEFINITIONS = {
 export type MetricName = keyof typeof METRIC_DEFINITIONS;
 export const METRIC_NAMES = Object.keys(METRIC_DEFINITIONS) as MetricName[];
 
+/** What a figure is, for showing it: a count, a ratio (0–1), a duration in seconds, or a 1–5 score. */
+export type MetricKind = 'count' | 'ratio' | 'seconds' | 'score';
+const RATIOS = new Set<MetricName>([
+  'abandonmentRate',
+  'serviceLevel',
+  'transferRate',
+  'escalationRate',
+  'fcrRate',
+  'csatRate',
+  'fcrSurveyRate',
+  'occupancy',
+]);
+const SECONDS = new Set<MetricName>([
+  'asaSeconds',
+  'avgAbandonWaitSeconds',
+  'ahtSeconds',
+  'avgTalkSeconds',
+  'avgHoldSeconds',
+  'avgAcwSeconds',
+  'occupiedSeconds',
+  'staffedSeconds',
+]);
+
+export function metricKind(name: MetricName): MetricKind {
+  if (RATIOS.has(name)) return 'ratio';
+  if (SECONDS.has(name)) return 'seconds';
+  if (name === 'csatMean') return 'score';
+  return 'count';
+}
+
 /** Which direction is an improvement (METRICS.md "Comparisons"); figures not listed have none. */
 export const BETTER_WHEN: Partial<Record<MetricName, 'lower' | 'higher'>> = {
   abandonmentRate: 'lower',

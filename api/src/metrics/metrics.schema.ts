@@ -1,31 +1,8 @@
 import { z } from 'zod';
-import { METRIC_DEFINITIONS, METRIC_NAMES, RATIO_NOTE, type MetricName } from './metric-definitions';
-
-const COUNTS = new Set<MetricName>([
-  'offered',
-  'answered',
-  'abandoned',
-  'flowedOut',
-  'waiting',
-  'shortAbandoned',
-  'answeredWithinServiceLevel',
-  'handled',
-  'transferred',
-  'wrapups',
-  'escalated',
-  'contacts',
-  'fcrDecided',
-  'fcrResolved',
-  'fcrPending',
-  'fcrUnmatched',
-  'surveys',
-  'topTwoBoxSurveys',
-  'surveysAnsweringResolved',
-  'surveysResolved',
-]);
+import { METRIC_DEFINITIONS, METRIC_NAMES, metricKind, RATIO_NOTE, type MetricName } from './metric-definitions';
 
 export function isCount(name: MetricName): boolean {
-  return COUNTS.has(name);
+  return metricKind(name) === 'count';
 }
 
 /** Every figure of METRICS.md, each described by its definition. */

@@ -1,37 +1,7 @@
-import { BETTER_WHEN, METRIC_NAMES, type MetricName } from '@callboard/api/definitions';
+import { BETTER_WHEN, METRIC_NAMES, metricKind, type MetricKind, type MetricName } from '@callboard/api/definitions';
 import type { Formatters } from './format';
 
-export { BETTER_WHEN, METRIC_NAMES, type MetricName };
-
-export type MetricKind = 'count' | 'ratio' | 'seconds' | 'score';
-
-const RATIOS = new Set<MetricName>([
-  'abandonmentRate',
-  'serviceLevel',
-  'transferRate',
-  'escalationRate',
-  'fcrRate',
-  'csatRate',
-  'fcrSurveyRate',
-  'occupancy',
-]);
-const SECONDS = new Set<MetricName>([
-  'asaSeconds',
-  'avgAbandonWaitSeconds',
-  'ahtSeconds',
-  'avgTalkSeconds',
-  'avgHoldSeconds',
-  'avgAcwSeconds',
-  'occupiedSeconds',
-  'staffedSeconds',
-]);
-
-export function metricKind(name: MetricName): MetricKind {
-  if (RATIOS.has(name)) return 'ratio';
-  if (SECONDS.has(name)) return 'seconds';
-  if (name === 'csatMean') return 'score';
-  return 'count';
-}
+export { BETTER_WHEN, METRIC_NAMES, metricKind, type MetricKind, type MetricName };
 
 /** The counts a rate or mean is computed from (METRICS.md), shown beside its definition. */
 export const METRIC_INPUTS: Partial<Record<MetricName, MetricName[]>> = {
