@@ -1,9 +1,22 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodValidationPipe } from 'nestjs-zod';
 import type { ApiConfig } from './config/api-config';
+import { AccessGuard } from './auth/access.guard';
+import { AccessRepository } from './auth/access.repository';
+import { ApiTokensController, AuditController, UsersController } from './auth/admin.controllers';
+import { ApiTokensService } from './auth/api-tokens.service';
+import { AuditService } from './auth/audit.service';
+import { AuthController } from './auth/auth.controller';
+import { Authenticator } from './auth/authenticator';
+import { SessionsService } from './auth/sessions.service';
+import { CallerThrottlerGuard, throttlersOf } from './auth/throttling';
+import { UsersService } from './auth/users.service';
 import { ErrorsFilter } from './common/errors.filter';
+import { RequestTimeoutInterceptor } from './common/request-timeout.interceptor';
 import { CallsController } from './calls/calls.controller';
 import { CallsRepository } from './calls/calls.repository';
 import { CallsService } from './calls/calls.service';
@@ -33,9 +46,13 @@ import { ConnectCtrService } from './sources/connect-ctr.service';
 import { TrendsController } from './trends/trends.controller';
 import { TrendsService } from './trends/trends.service';
 
+function withoutTokens(url: string | undefined): string | undefined {
+  return url?.replace(/([?&](?:token|refreshToken)=)[^&#]*/gi, '$1[redacted]');
+}
+
 @Module({})
 export class AppModule {
-  static register(config: ApiConfig, runtime: ApiRuntime, clock: Clock): DynamicModule {
+  static register(config: ApiConfig, runtime: ApiRuntime, clock: Clock, signingKey: string): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -45,8 +62,18 @@ export class AppModule {
             // Routine requests at debug: a wallboard polling all day must not flood the log.
             customLogLevel: (_request, response, error) =>
               error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'debug',
+            // Kiosk URLs carry their token in the query string: it never reaches the log either.
+            serializers: { req: (request: { url?: string }) => ({ ...request, url: withoutTokens(request.url) }) },
+            // Bearer tokens and cookies never reach the log.
+            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
           },
         }),
+        JwtModule.register({
+          secret: signingKey,
+          signOptions: { algorithm: 'HS256', expiresIn: config.auth.accessTokenTtlSeconds, issuer: 'callboard', audience: 'callboard-api' },
+          verifyOptions: { algorithms: ['HS256'], issuer: 'callboard', audience: 'callboard-api' },
+        }),
+        ThrottlerModule.forRoot({ throttlers: throttlersOf(config.limits) }),
       ],
       controllers: [
         MetricsController,
@@ -58,6 +85,10 @@ export class AppModule {
         ConnectCtrController,
         LiveController,
         HealthController,
+        AuthController,
+        UsersController,
+        ApiTokensController,
+        AuditController,
       ],
       providers: [
         { provide: API_CONFIG, useValue: config },
@@ -68,6 +99,16 @@ export class AppModule {
         { provide: CLOCK, useValue: clock },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_FILTER, useClass: ErrorsFilter },
+        // In this order: the throttler counts the caller the access guard identified.
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: CallerThrottlerGuard },
+        { provide: APP_INTERCEPTOR, useClass: RequestTimeoutInterceptor },
+        AccessRepository,
+        Authenticator,
+        AuditService,
+        SessionsService,
+        UsersService,
+        ApiTokensService,
         SettingsRepository,
         SettingsService,
         MetricsRepository,

@@ -11,11 +11,15 @@ export type { ClickHouseClient };
 // Times come back as RFC 3339 UTC strings in both modes, so no caller parses ClickHouse's local format.
 const OUTPUT_SETTINGS = { date_time_output_format: 'iso' } as const;
 
+export type ClickHouseSettings = NonNullable<NonNullable<Parameters<typeof createClient>[0]>['clickhouse_settings']>;
+
 /**
  * Opens a client on `target.database`, creating the database first if it is missing.
  * The rest of the product gets the same `@clickhouse/client` either way (DESIGN.md "Modes").
+ * `settings` apply to every query of this client, e.g. the api's query limits.
  */
-export async function openClickHouse(target: ClickHouseTarget): Promise<ClickHouseClient> {
+export async function openClickHouse(target: ClickHouseTarget, settings: ClickHouseSettings = {}): Promise<ClickHouseClient> {
+  const clickhouseSettings = { ...settings, ...OUTPUT_SETTINGS };
   if (target.kind === 'server') {
     const bootstrap = createClient({ url: target.url, username: target.username, password: target.password });
     try {
@@ -31,10 +35,10 @@ export async function openClickHouse(target: ClickHouseTarget): Promise<ClickHou
       username: target.username,
       password: target.password,
       database: target.database,
-      clickhouse_settings: OUTPUT_SETTINGS,
+      clickhouse_settings: clickhouseSettings,
     });
   }
-  const client = createClient({ connection: embeddedConnection(target.path), clickhouse_settings: OUTPUT_SETTINGS });
+  const client = createClient({ connection: embeddedConnection(target.path), clickhouse_settings: clickhouseSettings });
   await client.command({ query: 'CREATE DATABASE IF NOT EXISTS {database:Identifier}', query_params: { database: target.database } });
   // chdb ignores the client's `database` option; USE is per connection, so it scopes just this client.
   await client.command({ query: `USE ${quoteIdentifier(target.database)}` });

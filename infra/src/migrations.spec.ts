@@ -26,13 +26,14 @@ describe('loadMigrations', () => {
     expect(loadMigrations(dir)[0]!.checksum).toBe(migrations[0]!.checksum);
   });
 
-  it('ships the product schema: events, dead letters, instance secrets, queue settings, alerts', () => {
+  it('ships the product schema: events, dead letters, instance secrets, queue settings, alerts, access control', () => {
     expect(loadMigrations().map((migration) => `${migration.version}_${migration.name}`)).toEqual([
       '1_events',
       '2_dead_letters',
       '3_instance_secrets',
       '4_queue_settings',
       '5_alerts',
+      '6_access',
     ]);
   });
 });

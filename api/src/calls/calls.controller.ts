@@ -1,9 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ANALYSTS, type Principal } from '../auth/roles';
+import { CurrentPrincipal, Roles } from '../auth/roles.decorator';
+import { scopedFilters, seesWholeCentre } from '../auth/scope';
 import { CallDetailDto, CallIdParamDto, CallsPageDto, CallsQueryDto, TenantQueryDto } from './calls.dto';
 import { CallsService } from './calls.service';
 
 @ApiTags('calls')
+@ApiBearerAuth()
+@Roles(...ANALYSTS)
 @Controller('calls')
 export class CallsController {
   constructor(private readonly calls: CallsService) {}
@@ -11,15 +16,15 @@ export class CallsController {
   @Get()
   @ApiOperation({ summary: 'The calls behind a figure: calls with a leg offered in [from, to) matching the filters, newest first' })
   @ApiOkResponse({ type: CallsPageDto })
-  list(@Query() query: CallsQueryDto): Promise<CallsPageDto> {
-    const filters = {
+  list(@CurrentPrincipal() principal: Principal, @Query() query: CallsQueryDto): Promise<CallsPageDto> {
+    const filters = scopedFilters(principal, query.tenant, {
       queues: query.queue,
       agents: query.agent,
       teams: query.team,
       categories: query.category,
       outcomes: query.outcome,
       fcr: query.fcr,
-    };
+    });
     return this.calls.page({ ...query, filters }) as Promise<CallsPageDto>;
   }
 
@@ -27,7 +32,8 @@ export class CallsController {
   @ApiOperation({ summary: 'One call: its legs (waits, holds, talk, wrap-up, transfer) and its event timeline' })
   @ApiOkResponse({ type: CallDetailDto })
   @ApiNotFoundResponse({ description: 'no events for this callId' })
-  detail(@Param() params: CallIdParamDto, @Query() query: TenantQueryDto): Promise<CallDetailDto> {
-    return this.calls.detail(query.tenant, params.callId, query.tz) as Promise<CallDetailDto>;
+  detail(@CurrentPrincipal() principal: Principal, @Param() params: CallIdParamDto, @Query() query: TenantQueryDto): Promise<CallDetailDto> {
+    const scope = scopedFilters(principal, query.tenant, { queues: [], agents: [], teams: [], categories: [] });
+    return this.calls.detail(query.tenant, params.callId, query.tz, seesWholeCentre(principal) ? undefined : scope) as Promise<CallDetailDto>;
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { outOfScope } from '../auth/scope';
 import { badParameter } from '../common/bad-parameter';
 import { formatInstant } from '../common/query-params';
 import { CLOCK, type Clock } from '../infrastructure/tokens';
@@ -42,7 +43,11 @@ export class CallsService {
     };
   }
 
-  async detail(tenant: string, callId: string, tz?: string) {
+  /**
+   * One call. `scope` (the caller's queues or teams) must match one of its legs, else a 403:
+   * a supervisor opens only calls that passed through their queues or their teams' hands.
+   */
+  async detail(tenant: string, callId: string, tz?: string, scope?: { queues: string[]; teams: string[] }) {
     const settings = await this.settings.get(tenant);
     const zone = tz ?? settings.timezone;
     const [events, legs, calls] = await Promise.all([
@@ -55,13 +60,14 @@ export class CallsService {
         now: this.clock(),
         settings: toSqlSettings(settings),
         limit: 1,
-        filters: { queues: [], agents: [], teams: [], categories: [], outcomes: [], fcr: [] },
+        filters: { queues: scope?.queues ?? [], agents: [], teams: scope?.teams ?? [], categories: [], outcomes: [], fcr: [] },
         scope: 'call_id = {callId:String}',
         callId,
       }),
     ]);
     if (events.length === 0) throw new NotFoundException({ statusCode: 404, message: `no events for call '${callId}'` });
     const call = calls[0];
+    if (!call && scope && scope.queues.length + scope.teams.length > 0) throw outOfScope('callId', `call '${callId}' is outside your queues and teams`);
     const base = call ? summary(call, zone) : undefined;
     return {
       ...(base ?? orphanSummary(callId, events, zone)),

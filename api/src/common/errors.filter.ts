@@ -16,7 +16,15 @@ export class ErrorsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
     const http = exception instanceof ZodValidationException ? fromZodError(exception.getZodError() as ZodError) : exception;
+    const limited = http instanceof HttpException ? undefined : queryLimitException(exception);
+    if (limited) {
+      this.logger.warn(`a query reached a ClickHouse limit: ${exception instanceof Error ? exception.message : String(exception)}`);
+      response.setHeader('Retry-After', '30');
+      response.status(limited.status).json(limited.body);
+      return;
+    }
     if (http instanceof HttpException) {
+      if (http.getStatus() === 401) response.setHeader('WWW-Authenticate', 'Bearer');
       const body = http.getResponse();
       response.status(http.getStatus()).json(typeof body === 'string' ? { statusCode: http.getStatus(), message: body } : body);
       return;
@@ -26,4 +34,41 @@ export class ErrorsFilter implements ExceptionFilter {
       .status(500)
       .json({ statusCode: 500, error: 'Internal Server Error', message: 'The server failed to answer; the error is logged.' });
   }
+}
+
+// ClickHouse error codes of the query limits the api sets (api-config.ts `limits.clickHouse`).
+const TOO_MANY_ROWS = new Set([158, 396]);
+const OVERLOADED = new Set([159, 160, 202, 241]);
+
+/**
+ * A query stopped by the api's own ClickHouse limits is an answer, not a failure: too large a
+ * result asks the caller to narrow the request (422); too slow or too much memory means the
+ * database is busy or the request heavy (503, retry later or narrow it).
+ */
+function queryLimitException(error: unknown): { status: number; body: object } | undefined {
+  const code = clickHouseCodeOf(error);
+  if (code !== undefined && TOO_MANY_ROWS.has(code)) {
+    return {
+      status: 422,
+      body: { statusCode: 422, error: 'Unprocessable Entity', message: 'the answer would be too large: choose a shorter period, fewer groups or more filters' },
+    };
+  }
+  if (code !== undefined && OVERLOADED.has(code)) {
+    return {
+      status: 503,
+      body: { statusCode: 503, error: 'Service Unavailable', message: 'the query reached the database time or memory limit: retry later, or choose a shorter period' },
+    };
+  }
+  return undefined;
+}
+
+function clickHouseCodeOf(error: unknown): number | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    const { clickhouseCode, code } = current as Error & { clickhouseCode?: number; code?: unknown };
+    if (typeof clickhouseCode === 'number') return clickhouseCode;
+    if (typeof code === 'string' && /^\d+$/.test(code)) return Number(code);
+    const quoted = /Code: (\d+)\./.exec(current.message);
+    if (quoted) return Number(quoted[1]);
+  }
+  return undefined;
 }

@@ -22,6 +22,17 @@ const environmentSchema = z.object({
   CALLBOARD_SIMULATOR: z.enum(['off', 'demo']).default('off'),
   CALLBOARD_SIMULATOR_DAYS: z.coerce.number().int().min(0).max(400).default(30),
   CALLBOARD_SIMULATOR_SEED: z.coerce.number().int().min(0).max(2_147_483_647).default(1),
+  CALLBOARD_BOOTSTRAP_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  CALLBOARD_JWT_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  CALLBOARD_ACCESS_TOKEN_TTL: z.coerce.number().int().min(10).max(86_400).default(900),
+  CALLBOARD_REFRESH_TOKEN_TTL: z.coerce.number().int().min(60).max(365 * 86_400).default(30 * 86_400),
+  CALLBOARD_CORS_ORIGINS: z.string().optional(),
+  CALLBOARD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  CALLBOARD_SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  CALLBOARD_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(90_000),
+  CLICKHOUSE_MAX_EXECUTION_TIME: z.coerce.number().int().min(1).default(60),
+  CLICKHOUSE_MAX_RESULT_ROWS: z.coerce.number().int().min(1000).default(1_000_000),
+  CLICKHOUSE_MAX_MEMORY_USAGE: z.coerce.number().int().min(100_000_000).default(4_000_000_000),
 });
 
 /** Everything the api reads from its environment, validated once at boot (DESIGN.md "Runtime interface"). */
@@ -41,6 +52,22 @@ export interface ApiConfig {
   webDist: string;
   /** Embedded demo: the simulated centre backfills `days` of history, then runs live. */
   simulator?: { days: number; seed: number };
+  auth: {
+    bootstrapToken?: string;
+    /** Signs access tokens; unset: generated once and shared through the database. */
+    jwtSecret?: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlSeconds: number;
+  };
+  limits: {
+    /** Browser origins allowed to call the api from another site; none: same origin only. */
+    corsOrigins: string[];
+    requestsPerMinute: number;
+    signInAttemptsPerMinute: number;
+    requestTimeoutMs: number;
+    /** Applied to every query the api runs, so that no request can overload the database. */
+    clickHouse: { max_execution_time: number; max_result_rows: string; result_overflow_mode: 'throw'; max_memory_usage: string };
+  };
 }
 
 export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
@@ -64,5 +91,26 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     webDist: values.CALLBOARD_WEB_DIST ?? join(__dirname, '..', '..', '..', 'web', 'dist'),
     simulator:
       values.CALLBOARD_SIMULATOR === 'demo' ? { days: values.CALLBOARD_SIMULATOR_DAYS, seed: values.CALLBOARD_SIMULATOR_SEED } : undefined,
+    auth: {
+      bootstrapToken: values.CALLBOARD_BOOTSTRAP_TOKEN,
+      jwtSecret: values.CALLBOARD_JWT_SECRET,
+      accessTokenTtlSeconds: values.CALLBOARD_ACCESS_TOKEN_TTL,
+      refreshTokenTtlSeconds: values.CALLBOARD_REFRESH_TOKEN_TTL,
+    },
+    limits: {
+      corsOrigins: (values.CALLBOARD_CORS_ORIGINS ?? '')
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+      requestsPerMinute: values.CALLBOARD_RATE_LIMIT_PER_MINUTE,
+      signInAttemptsPerMinute: values.CALLBOARD_SIGN_IN_ATTEMPTS_PER_MINUTE,
+      requestTimeoutMs: values.CALLBOARD_REQUEST_TIMEOUT_MS,
+      clickHouse: {
+        max_execution_time: values.CLICKHOUSE_MAX_EXECUTION_TIME,
+        max_result_rows: String(values.CLICKHOUSE_MAX_RESULT_ROWS),
+        result_overflow_mode: 'throw',
+        max_memory_usage: String(values.CLICKHOUSE_MAX_MEMORY_USAGE),
+      },
+    },
   };
 }

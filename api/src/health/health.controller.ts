@@ -1,10 +1,14 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
+import { Public } from '../auth/public.decorator';
 import type { ClickHouseClient } from '@callboard/infra';
 import { API_CONFIG, CLICKHOUSE } from '../infrastructure/tokens';
 import type { ApiConfig } from '../config/api-config';
 
 @ApiTags('health')
+@Public()
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(

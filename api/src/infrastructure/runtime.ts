@@ -24,7 +24,7 @@ const PIPELINE_CLOSE_TIMEOUT_MS = 20_000;
  * else through an ingest pipeline in this process (DESIGN.md "Modes").
  */
 export async function openRuntime(config: ApiConfig, logger: Logger, clock: () => number = Date.now): Promise<ApiRuntime> {
-  const clickHouse = await openClickHouse(config.clickHouse);
+  const clickHouse = await openClickHouse(config.clickHouse, config.limits.clickHouse);
   await migrate(clickHouse);
   return config.kafka
     ? openKafkaRuntime(config, config.kafka, clickHouse, logger, clock)

@@ -1,5 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ALL_TENANTS, EVENT_SENDERS, type Principal } from '../auth/roles';
+import { CurrentPrincipal, Roles } from '../auth/roles.decorator';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { badParameter } from '../common/bad-parameter';
@@ -18,6 +20,8 @@ class IntakeResponseDto extends createZodDto(
 ) {}
 
 @ApiTags('events')
+@ApiBearerAuth()
+@Roles(...EVENT_SENDERS)
 @Controller('events')
 export class IntakeController {
   constructor(@Inject(EVENT_INTAKE) private readonly intake: EventIntake) {}
@@ -32,12 +36,48 @@ export class IntakeController {
   @ApiConsumes('application/json', 'application/x-ndjson')
   @ApiBody({ schema: { oneOf: [{ type: 'array', items: { type: 'object' } }, { type: 'object' }, { type: 'string' }] } })
   @ApiAcceptedResponse({ type: IntakeResponseDto })
-  async post(@Body() body: unknown, @Headers('content-type') contentType = ''): Promise<IntakeResult> {
+  async post(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: unknown,
+    @Headers('content-type') contentType = '',
+  ): Promise<IntakeResult> {
     const texts = eventTexts(body, contentType);
     if (texts.length > MAX_EVENTS_PER_REQUEST) {
       throw badParameter('body', `at most ${MAX_EVENTS_PER_REQUEST} events per request, got ${texts.length}`);
     }
-    return this.intake.submit(texts);
+    if (principal.tenant === ALL_TENANTS) return this.intake.submit(texts);
+    return this.submitOwnTenant(texts, principal.tenant);
+  }
+
+  /** A sender bound to one tenant may not write another's figures: such events are refused, not stored. */
+  private async submitOwnTenant(texts: string[], tenant: string): Promise<IntakeResult> {
+    const own: string[] = [];
+    const ownIndexes: number[] = [];
+    const refused: IntakeResult['rejected'] = [];
+    texts.forEach((text, index) => {
+      const eventTenant = tenantOf(text);
+      if (eventTenant === undefined || eventTenant === tenant) {
+        own.push(text);
+        ownIndexes.push(index);
+      } else {
+        refused.push({ index, reason: `tenant: '${eventTenant}' is not this sender's tenant ('${tenant}')` });
+      }
+    });
+    const result = own.length ? await this.intake.submit(own) : { accepted: 0, rejected: [] };
+    const rejected = [...refused, ...result.rejected.map((rejection) => ({ ...rejection, index: ownIndexes[rejection.index]! }))];
+    return { ...result, rejected: rejected.sort((a, b) => a.index - b.index) };
+  }
+}
+
+/** The event's tenant ('default' when it names none); undefined when the text is not an event object (the intake rejects it). */
+function tenantOf(text: string): string | undefined {
+  try {
+    const event: unknown = JSON.parse(text);
+    if (typeof event !== 'object' || event === null || Array.isArray(event)) return undefined;
+    const tenant = (event as Record<string, unknown>)['tenant'];
+    return typeof tenant === 'string' && tenant !== '' ? tenant : 'default';
+  } catch {
+    return undefined;
   }
 }
 

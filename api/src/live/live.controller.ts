@@ -1,10 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { WATCHERS, type Principal } from '../auth/roles';
+import { CurrentPrincipal, Roles } from '../auth/roles.decorator';
+import { scopedLiveQueues, seesWholeCentre } from '../auth/scope';
 import { AlertsService } from './alerts.service';
 import { AlertsQueryDto, AlertsResponseDto, LiveDto, LiveQueryDto } from './live.dto';
 import { LiveService } from './live.service';
 
 @ApiTags('live')
+@ApiBearerAuth()
+@Roles(...WATCHERS)
 @Controller()
 export class LiveController {
   constructor(
@@ -18,14 +23,19 @@ export class LiveController {
     description: 'The same figures the Socket.IO namespace /live pushes as they change (see api/README.md "Live feed").',
   })
   @ApiOkResponse({ type: LiveDto })
-  get(@Query() query: LiveQueryDto): Promise<LiveDto> {
-    return this.live.view(query.tenant, query.queue.length > 0 ? query.queue : undefined) as Promise<LiveDto>;
+  async get(@CurrentPrincipal() principal: Principal, @Query() query: LiveQueryDto): Promise<LiveDto> {
+    const view = await this.live.view(query.tenant, scopedLiveQueues(principal, query.tenant, query.queue));
+    if (seesWholeCentre(principal)) return view as LiveDto;
+    // The centre totals span every queue: only those who may see every queue get them.
+    const { totals: _totals, ...scoped } = view;
+    return scoped as LiveDto;
   }
 
   @Get('alerts')
   @ApiOperation({ summary: 'Recent threshold crossings (a queue figure entering another green / amber / red band), newest first' })
   @ApiOkResponse({ type: AlertsResponseDto })
-  alerts(@Query() query: AlertsQueryDto): Promise<AlertsResponseDto> {
-    return this.alertsService.recent(query) as Promise<AlertsResponseDto>;
+  alerts(@CurrentPrincipal() principal: Principal, @Query() query: AlertsQueryDto): Promise<AlertsResponseDto> {
+    const queues = scopedLiveQueues(principal, query.tenant, query.queue) ?? [];
+    return this.alertsService.recent({ ...query, queue: queues }) as Promise<AlertsResponseDto>;
   }
 }

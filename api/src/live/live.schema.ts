@@ -54,7 +54,9 @@ export const liveSchema = z.object({
   tenant: z.string(),
   timezone: z.string(),
   queues: z.array(liveQueueSchema),
-  totals: liveFiguresSchema.describe('the same over every queue (bands against the default thresholds)'),
+  totals: liveFiguresSchema
+    .optional()
+    .describe('the same over every queue (bands against the default thresholds); only for callers who may see every queue'),
 });
 
 export type LiveAgent = z.infer<typeof liveAgentSchema>;

@@ -1,10 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ANALYSTS, type Principal } from '../auth/roles';
+import { CurrentPrincipal, Roles } from '../auth/roles.decorator';
+import { scopedFilters } from '../auth/scope';
 import { filtersOf, formatInstant } from '../common/query-params';
 import { MetricsQueryDto, MetricsResponseDto } from './metrics.dto';
 import { MetricsService } from './metrics.service';
 
 @ApiTags('metrics')
+@ApiBearerAuth()
+@Roles(...ANALYSTS)
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}
@@ -12,8 +17,8 @@ export class MetricsController {
   @Get()
   @ApiOperation({ summary: 'Every METRICS.md figure over [from, to): totals, and groups by a dimension or time bucket' })
   @ApiOkResponse({ type: MetricsResponseDto })
-  async get(@Query() query: MetricsQueryDto): Promise<MetricsResponseDto> {
-    const result = await this.metrics.metrics({ ...query, filters: filtersOf(query) }, query.groupBy);
+  async get(@CurrentPrincipal() principal: Principal, @Query() query: MetricsQueryDto): Promise<MetricsResponseDto> {
+    const result = await this.metrics.metrics({ ...query, filters: scopedFilters(principal, query.tenant, filtersOf(query)) }, query.groupBy);
     return {
       from: formatInstant(query.from, result.timezone),
       to: formatInstant(query.to, result.timezone),

@@ -1,5 +1,9 @@
-import { Body, Controller, Get, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { actorOf, AuditService } from '../auth/audit.service';
+import { SETTINGS_EDITORS, WATCHERS, type Principal } from '../auth/roles';
+import { CurrentPrincipal, Roles, type AuthenticatedRequest } from '../auth/roles.decorator';
+import { authoriseTenant, seesWholeCentre } from '../auth/scope';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { filterParams } from '../common/query-params';
@@ -11,21 +15,40 @@ class SettingsDto extends createZodDto(settingsSchema) {}
 class SettingsUpdateDto extends createZodDto(settingsUpdateSchema) {}
 
 @ApiTags('settings')
+@ApiBearerAuth()
 @Controller('settings')
 export class SettingsController {
-  constructor(private readonly settings: SettingsService) {}
+  constructor(
+    private readonly settings: SettingsService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The centre timezone, the default queue settings, and every queue with overrides (METRICS.md "Settings")' })
   @ApiOkResponse({ type: SettingsDto })
-  get(@Query() query: TenantQueryDto): Promise<SettingsDto> {
-    return this.settings.get(query.tenant);
+  @Roles(...WATCHERS)
+  async get(@CurrentPrincipal() principal: Principal, @Query() query: TenantQueryDto): Promise<SettingsDto> {
+    authoriseTenant(principal, query.tenant);
+    const settings = await this.settings.get(query.tenant);
+    if (seesWholeCentre(principal)) return settings;
+    // Other queues' names and targets are none of a supervisor's or a TV's business.
+    const mine = new Set(principal.queues ?? []);
+    return { ...settings, queues: Object.fromEntries(Object.entries(settings.queues).filter(([queue]) => mine.has(queue))) };
   }
 
   @Put()
   @ApiOperation({ summary: "Change the timezone, the defaults, or queues' overrides; answers with the settings now in force" })
   @ApiOkResponse({ type: SettingsDto })
-  put(@Query() query: TenantQueryDto, @Body() update: SettingsUpdateDto): Promise<SettingsDto> {
-    return this.settings.update(query.tenant, update);
+  @Roles(...SETTINGS_EDITORS)
+  async put(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: TenantQueryDto,
+    @Body() update: SettingsUpdateDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<SettingsDto> {
+    authoriseTenant(principal, query.tenant);
+    const settings = await this.settings.update(query.tenant, update);
+    await this.audit.record({ action: 'settings.changed', actor: actorOf(principal), tenant: query.tenant, ip: request.ip, details: { ...update } });
+    return settings;
   }
 }

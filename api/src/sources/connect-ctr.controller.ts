@@ -1,5 +1,8 @@
 import { Body, Controller, Headers, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EVENT_SENDERS, type Principal } from '../auth/roles';
+import { CurrentPrincipal, Roles } from '../auth/roles.decorator';
+import { authoriseTenant } from '../auth/scope';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { parseCtr, type CtrParse } from '@callboard/ingest';
@@ -24,6 +27,8 @@ class ConnectCtrResponseDto extends createZodDto(
 ) {}
 
 @ApiTags('sources')
+@ApiBearerAuth()
+@Roles(...EVENT_SENDERS)
 @Controller('sources')
 export class ConnectCtrController {
   constructor(private readonly connectCtr: ConnectCtrService) {}
@@ -38,7 +43,13 @@ export class ConnectCtrController {
   @ApiConsumes('application/json', 'application/x-ndjson')
   @ApiBody({ schema: { oneOf: [{ type: 'array', items: { type: 'object' } }, { type: 'object' }, { type: 'string' }] } })
   @ApiAcceptedResponse({ type: ConnectCtrResponseDto })
-  async post(@Query() query: TenantQueryDto, @Body() body: unknown, @Headers('content-type') contentType = ''): Promise<ConnectCtrResult> {
+  async post(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: TenantQueryDto,
+    @Body() body: unknown,
+    @Headers('content-type') contentType = '',
+  ): Promise<ConnectCtrResult> {
+    authoriseTenant(principal, query.tenant);
     const records = recordsOf(body, contentType);
     if (records.length > MAX_RECORDS_PER_REQUEST) {
       throw badParameter('body', `at most ${MAX_RECORDS_PER_REQUEST} contact records per request, got ${records.length}`);

@@ -28,7 +28,7 @@ const everything = [...records('abandoned.json'), ...records('handled-with-holds
 async function postCtrs(api: TestApi, body: unknown[] | string, ndjson = false) {
   const response = await fetch(`${api.baseUrl}/sources/connect-ctr`, {
     method: 'POST',
-    headers: { 'content-type': ndjson ? 'application/x-ndjson' : 'application/json' },
+    headers: { 'content-type': ndjson ? 'application/x-ndjson' : 'application/json', authorization: `Bearer ${api.token}` },
     body: typeof body === 'string' ? body : ndjson ? body.map((record) => JSON.stringify(record)).join('\n') : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as Record<string, any> };
@@ -154,7 +154,7 @@ describe('POST /sources/connect-ctr: Amazon Connect contact records into the met
     });
     const response = await fetch(`${api.baseUrl}/sources/connect-ctr`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${api.token}` },
       body: 'hello',
     });
     expect(response.status).toBe(400);

@@ -138,7 +138,7 @@ describe('callboard import queue_log: an Asterisk queue_log into the api', () =>
   });
 
   const importOnce = async () => {
-    const sink = new HttpSink(api.baseUrl);
+    const sink = new HttpSink(api.baseUrl, api.token);
     const totals = await importQueueLog(file, sink, {});
     expect(sink.totals.rejected).toEqual([]);
     expect(totals.problems).toEqual([{ line: 21, message: 'expected epoch|callid|queuename|agent|EVENT|data…, found 1 field(s)' }]);

@@ -187,7 +187,7 @@ describe('POST /events', () => {
     ];
     const response = await fetch(`${api.baseUrl}/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-ndjson' },
+      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${api.token}` },
       body: lines.join('\n'),
     });
     expect(response.status).toBe(202);
@@ -202,11 +202,11 @@ describe('POST /events', () => {
   });
 
   it('answers 400 for a body that is not events, and for malformed JSON', async () => {
-    const empty = await fetch(`${api.baseUrl}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const empty = await fetch(`${api.baseUrl}/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${api.token}` }, body: '{}' });
     expect(empty.status).toBe(400);
     const malformed = await fetch(`${api.baseUrl}/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${api.token}` },
       body: '[{"eventId":',
     });
     expect(malformed.status).toBe(400);

@@ -6,12 +6,27 @@ import { WORKER_DATA_DIR } from './clickhouse';
 
 type QueryValue = string | number | boolean | string[] | undefined;
 
+/** The bootstrap token every test api starts with: an admin of every tenant. */
+export const TEST_BOOTSTRAP_TOKEN = 'test-bootstrap-token-0123456789';
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** The bearer token; default the bootstrap token; null: none. */
+  token?: string | null;
+  headers?: Record<string, string>;
+}
+
 export interface TestApi {
   /** http://127.0.0.1:<port> (Socket.IO: `${origin}/live`) */
   origin: string;
   /** http://127.0.0.1:<port>/api/v1 */
   baseUrl: string;
   database: string;
+  /** The bootstrap token (admin of every tenant) that get/put/postEvents send. */
+  token: string;
+  /** Any request, with any token (or none). */
+  request<T = Record<string, any>>(method: string, path: string, options?: RequestOptions): Promise<{ status: number; body: T; headers: Headers }>;
   get<T = Record<string, any>>(path: string, query?: Record<string, QueryValue>): Promise<{ status: number; body: T }>;
   put<T = Record<string, any>>(path: string, body: unknown): Promise<{ status: number; body: T }>;
   /** POST /events; resolves once the events are stored (the embedded intake answers only then). */
@@ -39,6 +54,10 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     CALLBOARD_TIMEZONE: options.timezone,
     INGEST_BATCH_AGE_MS: '20',
     LOG_LEVEL: 'silent',
+    CALLBOARD_BOOTSTRAP_TOKEN: TEST_BOOTSTRAP_TOKEN,
+    // Tests fire requests far faster than people: only the rate-limit tests set real limits.
+    CALLBOARD_RATE_LIMIT_PER_MINUTE: '1000000',
+    CALLBOARD_SIGN_IN_ATTEMPTS_PER_MINUTE: '1000000',
     ...options.env,
   });
   const api = await createApiApp(config, { clock: options.now });
@@ -47,29 +66,43 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const origin = `http://127.0.0.1:${port}`;
   const baseUrl = `${origin}/${API_PREFIX}`;
 
-  const request = async <T>(method: string, path: string, body?: unknown, query: Record<string, QueryValue> = {}) => {
+  const token = config.auth.bootstrapToken ?? TEST_BOOTSTRAP_TOKEN;
+  const request = async <T>(method: string, path: string, options: RequestOptions = {}) => {
     const url = new URL(`${baseUrl}${path}`);
-    for (const [name, value] of Object.entries(query)) {
+    for (const [name, value] of Object.entries(options.query ?? {})) {
       if (value === undefined) continue;
       for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(name, String(item));
     }
+    const bearer = options.token === undefined ? token : options.token;
     const response = await fetch(url, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: {
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(bearer === null ? {} : { authorization: `Bearer ${bearer}` }),
+        ...options.headers,
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: kept as text for the assertion to show
+    }
+    return { status: response.status, body: body as T, headers: response.headers };
   };
 
   return {
     origin,
     baseUrl,
     database,
-    get: (path, query) => request('GET', path, undefined, query),
-    put: (path, body) => request('PUT', path, body),
+    token,
+    request,
+    get: (path, query) => request('GET', path, { query }),
+    put: (path, body) => request('PUT', path, { body }),
     postEvents: async (events) => {
-      const response = await request<{ accepted: number; rejected: Array<{ index: number; reason: string }> }>('POST', '/events', events);
+      const response = await request<{ accepted: number; rejected: Array<{ index: number; reason: string }> }>('POST', '/events', { body: events });
       if (response.status !== 202) throw new Error(`POST /events answered ${response.status}: ${JSON.stringify(response.body)}`);
       return response.body;
     },

@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read pushes loosely and assert on them */
 import { io, type Socket } from 'socket.io-client';
+import { TEST_BOOTSTRAP_TOKEN } from './api-harness';
 
 export interface LivePush {
   snapshot: boolean;
@@ -21,9 +22,13 @@ export interface LiveClient {
   close(): void;
 }
 
-/** A socket.io-client on namespace /live, subscribed through the handshake (so every reconnect re-subscribes). */
-export function connectLive(origin: string, subscription: { queues?: string[]; tenant?: string } = {}): LiveClient {
-  const socket = io(`${origin}/live`, { auth: subscription, transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 500 });
+/**
+ * A socket.io-client on namespace /live, subscribed through the handshake (so every reconnect
+ * re-subscribes), authenticated with `token` (default the test api's bootstrap token).
+ */
+export function connectLive(origin: string, subscription: { queues?: string[]; tenant?: string; token?: string } = {}): LiveClient {
+  const auth = { token: TEST_BOOTSTRAP_TOKEN, ...subscription };
+  const socket = io(`${origin}/live`, { auth, transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 500 });
   const client: LiveClient = {
     socket,
     pushes: [],

@@ -11,28 +11,32 @@ describe('ClickHouse schema migrations', () => {
 
   it('applies every migration once, in version order, and records each', async () => {
     const migrations = loadMigrations();
-    expect(migrations.map((migration) => migration.version)).toEqual([1, 2, 3, 4, 5]);
+    expect(migrations.map((migration) => migration.version)).toEqual([1, 2, 3, 4, 5, 6]);
 
     const applied = await migrate(clickHouse.client);
-    expect(applied.map((migration) => migration.name)).toEqual(['events', 'dead_letters', 'instance_secrets', 'queue_settings', 'alerts']);
+    expect(applied.map((migration) => migration.name)).toEqual(['events', 'dead_letters', 'instance_secrets', 'queue_settings', 'alerts', 'access']);
     expect(await migrate(clickHouse.client)).toEqual([]); // idempotent: a second start applies nothing
 
     const recorded = await queryRows<{ version: number }>(
       clickHouse.client,
       'SELECT version FROM schema_migrations FINAL ORDER BY version',
     );
-    expect(recorded.map((row) => Number(row.version))).toEqual([1, 2, 3, 4, 5]);
+    expect(recorded.map((row) => Number(row.version))).toEqual([1, 2, 3, 4, 5, 6]);
     const tables = await queryRows<{ name: string }>(
       clickHouse.client,
       'SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name',
     );
     expect(tables.map((table) => table.name)).toEqual([
       'alerts',
+      'api_tokens',
+      'audit_log',
       'dead_letters',
       'events',
       'instance_secrets',
       'queue_settings',
       'schema_migrations',
+      'sessions',
+      'users',
     ]);
   });
 
