@@ -24,6 +24,7 @@ import { ComparisonsController } from './comparisons/comparisons.controller';
 import { ComparisonsService } from './comparisons/comparisons.service';
 import { HealthController } from './health/health.controller';
 import type { ApiRuntime } from './infrastructure/runtime';
+import { DemoAccess } from './demo/demo-access';
 import { DemoSimulation } from './demo/demo-simulation';
 import { DemoRepository } from './demo/demo.repository';
 import { API_CONFIG, CLICKHOUSE, CLOCK, IN_PROCESS_SOURCE, type Clock } from './infrastructure/tokens';
@@ -123,6 +124,7 @@ export class AppModule {
         LiveGateway,
         DemoRepository,
         DemoSimulation,
+        DemoAccess,
         ConnectCtrService,
       ],
     };

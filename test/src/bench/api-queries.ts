@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { API_PREFIX, createApiApp, loadApiConfig, MetricsRepository, SettingsService, toSqlSettings } from '@callboard/api';
 import { WORKER_DATA_DIR } from '../helpers/clickhouse';
+import { TEST_BOOTSTRAP_TOKEN } from '../helpers/test-token';
 
 const CALLS = 2_300_000;
 const AGENTS = 200;
@@ -92,7 +93,13 @@ async function latency(run: () => Promise<unknown>): Promise<LatencyFigures> {
 
 export async function measureApiQueries(log: (line: string) => void): Promise<ApiQueryBenchmark> {
   const database = `bench_api_${randomBytes(4).toString('hex')}`;
-  const config = loadApiConfig({ CLICKHOUSE_PATH: WORKER_DATA_DIR, CLICKHOUSE_DATABASE: database, LOG_LEVEL: 'silent' });
+  const config = loadApiConfig({
+    CLICKHOUSE_PATH: WORKER_DATA_DIR,
+    CLICKHOUSE_DATABASE: database,
+    LOG_LEVEL: 'silent',
+    CALLBOARD_BOOTSTRAP_TOKEN: TEST_BOOTSTRAP_TOKEN,
+    CALLBOARD_RATE_LIMIT_PER_MINUTE: '100000000',
+  });
   const api = await createApiApp(config);
   const clickHouse = api.runtime.clickHouse;
   try {
@@ -110,7 +117,7 @@ export async function measureApiQueries(log: (line: string) => void): Promise<Ap
     log(`api bench: ${events} events loaded in ${loadSeconds.toFixed(1)} s`);
 
     const get = async (path: string, query: Record<string, string>) => {
-      const response = await fetch(`${baseUrl}${path}?${new URLSearchParams(query)}`);
+      const response = await fetch(`${baseUrl}${path}?${new URLSearchParams(query)}`, { headers: { authorization: `Bearer ${TEST_BOOTSTRAP_TOKEN}` } });
       if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
       return response.json();
     };

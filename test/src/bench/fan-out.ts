@@ -6,6 +6,7 @@ import { io } from 'socket.io-client';
 import type { CallEventInput } from '@callboard/ingest';
 import { freePort, REPO_ROOT } from '../helpers/processes';
 import { ramp, type FanOutSide } from './fan-out-ramp';
+import { TEST_BOOTSTRAP_TOKEN } from '../helpers/test-token';
 
 export interface FanOut {
   updatesPerSecondPerClient: 1;
@@ -38,6 +39,8 @@ export async function measureFanOut(log: (line: string) => void): Promise<FanOut
         CLICKHOUSE_PATH: join(dir, 'chdb'),
         INGEST_BATCH_AGE_MS: '20',
         LOG_LEVEL: 'warn',
+        CALLBOARD_BOOTSTRAP_TOKEN: TEST_BOOTSTRAP_TOKEN,
+        CALLBOARD_RATE_LIMIT_PER_MINUTE: '100000000',
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
@@ -122,7 +125,7 @@ class Driver {
 
 /** One push for `queue` after its probe agent's first state change: the payload the bare server imitates. */
 function capturePush(origin: string, queue: string): Promise<unknown> {
-  const socket = io(`${origin}/live`, { auth: { queues: [queue] }, transports: ['websocket'], forceNew: true });
+  const socket = io(`${origin}/live`, { auth: { token: TEST_BOOTSTRAP_TOKEN, queues: [queue] }, transports: ['websocket'], forceNew: true });
   return new Promise<unknown>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no push for ${queue} within 15 s`)), 15_000);
     socket.on('live', (push: { snapshot: boolean; queues: Array<{ agents: Array<{ agentId: string }> }> }) => {
@@ -136,7 +139,7 @@ function capturePush(origin: string, queue: string): Promise<unknown> {
 async function postEvents(origin: string, events: CallEventInput[]): Promise<void> {
   const response = await fetch(`${origin}/api/v1/events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_BOOTSTRAP_TOKEN}` },
     body: JSON.stringify(events),
   });
   const body = (await response.json()) as { accepted?: number };

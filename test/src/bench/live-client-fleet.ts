@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { TEST_BOOTSTRAP_TOKEN } from '../helpers/test-token';
 
 /**
  * A child process of the live benchmarks holding some of their Socket.IO clients, so that the
@@ -23,7 +24,7 @@ interface Push {
 
 for (let index = Number(firstText); index < Number(firstText) + Number(countText); index += 1) {
   const queue = queues[index % queues.length]!;
-  const socket = io(`${origin}/live`, { auth: { queues: [queue] }, transports: ['websocket'], forceNew: true });
+  const socket = io(`${origin}/live`, { auth: { token: TEST_BOOTSTRAP_TOKEN, queues: [queue] }, transports: ['websocket'], forceNew: true });
   const lastSince = new Map<string, string>();
   socket.on('live', (push: Push) => {
     const receivedAt = Date.now();

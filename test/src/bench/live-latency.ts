@@ -10,6 +10,7 @@ import { startKafkaMockCluster } from '../helpers/kafka-mock-cluster';
 import { freePort, REPO_ROOT } from '../helpers/processes';
 import { CallTraffic } from './call-traffic';
 import { rssMb } from './process-memory';
+import { TEST_BOOTSTRAP_TOKEN } from '../helpers/test-token';
 
 export interface LiveLatency {
   eventsPerSecond: number;
@@ -82,6 +83,8 @@ export async function measureLiveLatency(log: (line: string) => void): Promise<L
         KAFKA_BROKERS: cluster.brokers.join(','),
         CLICKHOUSE_PATH: dataDir,
         LOG_LEVEL: 'warn',
+        CALLBOARD_BOOTSTRAP_TOKEN: TEST_BOOTSTRAP_TOKEN,
+        CALLBOARD_RATE_LIMIT_PER_MINUTE: '100000000',
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { Simulator, type CallEventInput } from '@callboard/ingest';
 import { startTestApi, type TestApi } from '../helpers/api-harness';
@@ -34,12 +37,25 @@ describe('the embedded demo with the simulated centre', () => {
     // Today runs live: agents on the board and today's legs, straight away.
     const live = (await api.get('/live')).body;
     expect(live.totals.agents.length).toBeGreaterThan(0);
+
+    // The way in that start.sh prints: an account per role and a TV token, beside the data directory.
+    const credentials = JSON.parse(readFileSync(join(tmpdir(), 'demo-credentials.json'), 'utf8'));
+    expect(credentials.usernames).toEqual(['admin', 'manager', 'supervisor', 'qa']);
+    const signIn = await api.request('POST', '/auth/login', { token: null, body: { username: 'supervisor', password: credentials.password } });
+    expect(signIn.status).toBe(200);
+    expect(signIn.body.principal).toMatchObject({ role: 'supervisor', queues: ['billing', 'orders'] });
+    const tv = await api.request('GET', '/live', { token: credentials.wallboardToken });
+    expect(tv.status).toBe(200);
+    expect(tv.body.totals.agents.length).toBeGreaterThan(0);
     const database = api.database;
     await api.close();
 
     api = await startTestApi({ timezone: TIMEZONE, database, env });
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(await offered(api)).toBe(expectedOffered);
+    // The accounts are made once: the printed password still opens them after a restart.
+    const again = await api.request('POST', '/auth/login', { token: null, body: { username: 'admin', password: credentials.password } });
+    expect(again.status).toBe(200);
   });
 });
 

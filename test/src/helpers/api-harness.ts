@@ -6,8 +6,9 @@ import { WORKER_DATA_DIR } from './clickhouse';
 
 type QueryValue = string | number | boolean | string[] | undefined;
 
-/** The bootstrap token every test api starts with: an admin of every tenant. */
-export const TEST_BOOTSTRAP_TOKEN = 'test-bootstrap-token-0123456789';
+import { TEST_BOOTSTRAP_TOKEN } from './test-token';
+
+export { TEST_BOOTSTRAP_TOKEN };
 
 export interface RequestOptions {
   query?: Record<string, QueryValue>;

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read pushes loosely and assert on them */
 import { io, type Socket } from 'socket.io-client';
-import { TEST_BOOTSTRAP_TOKEN } from './api-harness';
+import { TEST_BOOTSTRAP_TOKEN } from './test-token';
 
 export interface LivePush {
   snapshot: boolean;

@@ -1,4 +1,4 @@
-import { TEST_BOOTSTRAP_TOKEN } from '../helpers/api-harness';
+import { TEST_BOOTSTRAP_TOKEN } from '../helpers/test-token';
 import { exitOf, runFromSource } from '../helpers/processes';
 
 /** Runs `callboard <args>` from source and waits for it to exit. */
