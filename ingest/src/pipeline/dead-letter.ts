@@ -59,16 +59,60 @@ export function toDeadLetterRow(
   };
 }
 
+/**
+ * The text with every customerId value replaced by `hmac-sha256:<hash>`: through the parsed
+ * JSON when it parses (any depth, any value type, escaped key spellings), else by pattern,
+ * including a value cut off by truncation and a bare number.
+ */
 export function redactCustomerIds(text: string, hashCustomer: CustomerHasher): string {
-  return text.replace(CUSTOMER_ID_FIELD, (_match, open: string, encoded: string, close: string) => {
-    let value = encoded;
-    try {
-      value = JSON.parse(`"${encoded}"`) as string;
-    } catch {
-      // an invalid escape: hash the text as it stands, it is still never stored raw
+  const redacted = redactParsed(text, hashCustomer);
+  if (redacted !== undefined) return redacted;
+  const hashed = (value: string) => `hmac-sha256:${hashCustomer(value)}`;
+  return text
+    .replace(CUSTOMER_ID_FIELD, (_match, open: string, encoded: string, close: string) => {
+      let value = encoded;
+      try {
+        value = JSON.parse(`"${encoded}"`) as string;
+      } catch {
+        // an invalid escape: hash the text as it stands, it is still never stored raw
+      }
+      return `${open}${hashed(value)}${close}`;
+    })
+    .replace(CUSTOMER_ID_BARE, (_match, open: string, value: string) => `${open}"${hashed(value)}"`)
+    .replace(CUSTOMER_ID_CUT_OFF, (_match, open: string, value: string) => `${open}${hashed(value)}`);
+}
+
+const CUSTOMER_ID_BARE = /("customerId"\s*:\s*)([^\s",}\]]+)/g;
+const CUSTOMER_ID_CUT_OFF = /("customerId"\s*:\s*")((?:[^"\\]|\\.)*)$/;
+
+function redactParsed(text: string, hashCustomer: CustomerHasher): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  // Iterative, so that deeply nested garbage cannot exhaust the stack.
+  const pending: object[] = [parsed];
+  let changed = false;
+  while (pending.length > 0) {
+    const node = pending.pop() as Record<string, unknown>;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'customerId' && value !== null && value !== undefined && value !== '') {
+        node[key] = `hmac-sha256:${hashCustomer(typeof value === 'string' ? value : JSON.stringify(value))}`;
+        changed = true;
+      } else if (typeof value === 'object' && value !== null) {
+        pending.push(value);
+      }
     }
-    return `${open}hmac-sha256:${hashCustomer(value)}${close}`;
-  });
+  }
+  if (!changed) return text;
+  try {
+    return JSON.stringify(parsed);
+  } catch {
+    return undefined; // too deep to write back: the patterns below still redact it
+  }
 }
 
 function stringField(text: string, field: string): string {
