@@ -46,7 +46,12 @@ export class UsersDto extends createZodDto(z.object({ users: z.array(userSchema)
 
 export const newUserSchema = z
   .object({
-    username: z.string().trim().min(1).max(64).regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ - only'),
+    username: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ - only'),
     password,
     displayName: name.optional(),
     role: z.enum(USER_ROLES),

@@ -27,7 +27,9 @@ export class AccessGuard implements CanActivate {
       throw new UnauthorizedException({
         statusCode: 401,
         error: 'Unauthorized',
-        message: request.headers.authorization ? 'the bearer token is not valid (expired, revoked or unknown)' : 'sign in: this needs a bearer token',
+        message: request.headers.authorization
+          ? 'the bearer token is not valid (expired, revoked or unknown)'
+          : 'sign in: this needs a bearer token',
       });
     }
     const roles = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ALLOWED_ROLES, targets) ?? [];

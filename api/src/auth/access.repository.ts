@@ -41,7 +41,8 @@ const USER_COLUMNS = `user_id AS userId, username, display_name AS displayName, 
   queues, teams, disabled, created_at AS createdAt`;
 const TOKEN_COLUMNS = `token_id AS tokenId, name, role, tenant, queues, secret_hash AS secretHash, created_by AS createdBy,
   created_at AS createdAt, revoked_at AS revokedAt`;
-const SESSION_COLUMNS = 'session_id AS sessionId, user_id AS userId, refresh_hash AS refreshHash, expires_at AS expiresAt, revoked_at AS revokedAt';
+const SESSION_COLUMNS =
+  'session_id AS sessionId, user_id AS userId, refresh_hash AS refreshHash, expires_at AS expiresAt, revoked_at AS revokedAt';
 
 /** Users, API tokens and sign-in sessions (migration 0006): each change is a newer row, read FINAL. */
 @Injectable()
@@ -163,4 +164,3 @@ export class AccessRepository {
     return result.json<T>();
   }
 }
-

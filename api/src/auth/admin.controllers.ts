@@ -68,7 +68,9 @@ export class ApiTokensController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create a token for a TV (wallboard, optionally limited to queues) or for event intake; the secret is shown once' })
+  @ApiOperation({
+    summary: 'Create a token for a TV (wallboard, optionally limited to queues) or for event intake; the secret is shown once',
+  })
   @ApiCreatedResponse({ type: NewApiTokenSecretDto })
   create(
     @CurrentPrincipal() principal: Principal,
@@ -81,7 +83,11 @@ export class ApiTokensController {
   @Delete(':id')
   @ApiOperation({ summary: 'Revoke a token; every instance refuses it within seconds' })
   @ApiOkResponse({ type: ApiTokenDto })
-  revoke(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto, @Req() request: AuthenticatedRequest): Promise<ApiTokenDto> {
+  revoke(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<ApiTokenDto> {
     return this.tokens.revoke(principal, params.id, request.ip ?? '');
   }
 }

@@ -72,7 +72,14 @@ export class Authenticator {
         secretHash: stored?.secretHash ?? '',
         principal:
           stored && stored.revokedAt === null
-            ? { kind: 'token', id: stored.tokenId, name: stored.name, role: stored.role, tenant: stored.tenant, ...scopeOf(stored.role, stored.queues, []) }
+            ? {
+                kind: 'token',
+                id: stored.tokenId,
+                name: stored.name,
+                role: stored.role,
+                tenant: stored.tenant,
+                ...scopeOf(stored.role, stored.queues, []),
+              }
             : undefined,
       };
       remember(this.apiTokens, credential.id, known);

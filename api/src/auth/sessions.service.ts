@@ -47,7 +47,14 @@ export class SessionsService {
     const matches = await passwordMatches(user?.passwordHash, password);
     if (!user || !matches || user.disabled) {
       const reason = !user ? 'unknown user' : !matches ? 'wrong password' : 'user disabled';
-      await this.audit.record({ action: 'login.failed', actor: `user:${username}`, tenant: user?.tenant ?? '', outcome: 'failure', ip, details: { reason } });
+      await this.audit.record({
+        action: 'login.failed',
+        actor: `user:${username}`,
+        tenant: user?.tenant ?? '',
+        outcome: 'failure',
+        ip,
+        details: { reason },
+      });
       throw new UnauthorizedException(WRONG_CREDENTIALS);
     }
     const secret = newSecret();

@@ -49,7 +49,12 @@ export class UsersService {
     authoriseTenant(principal, request.tenant);
     requireSupervisorScope(request.role, request.queues, request.teams);
     if (await this.repository.userByName(request.username)) {
-      throw new ConflictException({ statusCode: 409, error: 'Conflict', message: `username: '${request.username}' is taken`, parameters: [{ name: 'username', message: 'is taken' }] });
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: `username: '${request.username}' is taken`,
+        parameters: [{ name: 'username', message: 'is taken' }],
+      });
     }
     const now = Date.now();
     const user: StoredUser = {

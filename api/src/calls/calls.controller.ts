@@ -32,8 +32,17 @@ export class CallsController {
   @ApiOperation({ summary: 'One call: its legs (waits, holds, talk, wrap-up, transfer) and its event timeline' })
   @ApiOkResponse({ type: CallDetailDto })
   @ApiNotFoundResponse({ description: 'no events for this callId' })
-  detail(@CurrentPrincipal() principal: Principal, @Param() params: CallIdParamDto, @Query() query: TenantQueryDto): Promise<CallDetailDto> {
+  detail(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: CallIdParamDto,
+    @Query() query: TenantQueryDto,
+  ): Promise<CallDetailDto> {
     const scope = scopedFilters(principal, query.tenant, { queues: [], agents: [], teams: [], categories: [] });
-    return this.calls.detail(query.tenant, params.callId, query.tz, seesWholeCentre(principal) ? undefined : scope) as Promise<CallDetailDto>;
+    return this.calls.detail(
+      query.tenant,
+      params.callId,
+      query.tz,
+      seesWholeCentre(principal) ? undefined : scope,
+    ) as Promise<CallDetailDto>;
   }
 }

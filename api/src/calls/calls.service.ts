@@ -67,7 +67,8 @@ export class CallsService {
     ]);
     if (events.length === 0) throw new NotFoundException({ statusCode: 404, message: `no events for call '${callId}'` });
     const call = calls[0];
-    if (!call && scope && scope.queues.length + scope.teams.length > 0) throw outOfScope('callId', `call '${callId}' is outside your queues and teams`);
+    if (!call && scope && scope.queues.length + scope.teams.length > 0)
+      throw outOfScope('callId', `call '${callId}' is outside your queues and teams`);
     const base = call ? summary(call, zone) : undefined;
     return {
       ...(base ?? orphanSummary(callId, events, zone)),

@@ -50,13 +50,21 @@ function queryLimitException(error: unknown): { status: number; body: object } |
   if (code !== undefined && TOO_MANY_ROWS.has(code)) {
     return {
       status: 422,
-      body: { statusCode: 422, error: 'Unprocessable Entity', message: 'the answer would be too large: choose a shorter period, fewer groups or more filters' },
+      body: {
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: 'the answer would be too large: choose a shorter period, fewer groups or more filters',
+      },
     };
   }
   if (code !== undefined && OVERLOADED.has(code)) {
     return {
       status: 503,
-      body: { statusCode: 503, error: 'Service Unavailable', message: 'the query reached the database time or memory limit: retry later, or choose a shorter period' },
+      body: {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'the query reached the database time or memory limit: retry later, or choose a shorter period',
+      },
     };
   }
   return undefined;

@@ -1,4 +1,11 @@
-import { Inject, Injectable, ServiceUnavailableException, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  ServiceUnavailableException,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { catchError, throwError, timeout, TimeoutError, type Observable } from 'rxjs';
 import type { ApiConfig } from '../config/api-config';
 import { API_CONFIG } from '../infrastructure/tokens';

@@ -20,6 +20,9 @@ export class ComparisonsController {
   })
   @ApiOkResponse({ type: CompareResponseDto })
   get(@CurrentPrincipal() principal: Principal, @Query() query: CompareQueryDto): Promise<CompareResponseDto> {
-    return this.comparisons.compare({ ...query, filters: scopedFilters(principal, query.tenant, filtersOf(query)) }) as Promise<CompareResponseDto>;
+    return this.comparisons.compare({
+      ...query,
+      filters: scopedFilters(principal, query.tenant, filtersOf(query)),
+    }) as Promise<CompareResponseDto>;
   }
 }

@@ -25,7 +25,12 @@ const environmentSchema = z.object({
   CALLBOARD_BOOTSTRAP_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   CALLBOARD_JWT_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   CALLBOARD_ACCESS_TOKEN_TTL: z.coerce.number().int().min(10).max(86_400).default(900),
-  CALLBOARD_REFRESH_TOKEN_TTL: z.coerce.number().int().min(60).max(365 * 86_400).default(30 * 86_400),
+  CALLBOARD_REFRESH_TOKEN_TTL: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(365 * 86_400)
+    .default(30 * 86_400),
   CALLBOARD_CORS_ORIGINS: z.string().optional(),
   CALLBOARD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   CALLBOARD_SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),

@@ -57,7 +57,11 @@ export class DemoAccess implements OnApplicationBootstrap {
     }
     const password = newSecret().slice(0, 16);
     for (const account of DEMO_ACCOUNTS) {
-      await this.users.create(SETUP, { ...account, password, tenant: TENANT, queues: account.queues ?? [], teams: account.teams ?? [] }, 'demo setup');
+      await this.users.create(
+        SETUP,
+        { ...account, password, tenant: TENANT, queues: account.queues ?? [], teams: account.teams ?? [] },
+        'demo setup',
+      );
     }
     const wallboard = await this.tokens.create(SETUP, { name: 'demo TV', role: 'wallboard', tenant: TENANT, queues: [] }, 'demo setup');
     this.credentials = { password, usernames: DEMO_ACCOUNTS.map((account) => account.username), wallboardToken: wallboard.secret };

@@ -66,7 +66,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
 
   afterInit(): void {
     this.namespace.use((socket, next) => {
-      this.admit(socket).then(() => next(), (error: unknown) => next(error instanceof Error ? error : new Error(String(error))));
+      this.admit(socket).then(
+        () => next(),
+        (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+      );
     });
     this.credentialChecks = setInterval(() => void this.checkCredentials(), CREDENTIAL_CHECK_MS);
     this.credentialChecks.unref();
@@ -106,9 +109,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
   private async admit(socket: Socket): Promise<void> {
     const token = (socket.handshake.auth as Record<string, unknown> | undefined)?.['token'];
     const principal = typeof token === 'string' ? await this.authenticator.authenticate(token) : undefined;
-    if (!principal) throw Object.assign(new Error('unauthorised'), { data: { status: 401, message: 'a valid bearer token is needed in auth.token' } });
+    if (!principal)
+      throw Object.assign(new Error('unauthorised'), { data: { status: 401, message: 'a valid bearer token is needed in auth.token' } });
     if (!WATCHERS.includes(principal.role)) {
-      throw Object.assign(new Error('forbidden'), { data: { status: 403, message: `the ${principal.role} role may not watch live figures` } });
+      throw Object.assign(new Error('forbidden'), {
+        data: { status: 403, message: `the ${principal.role} role may not watch live figures` },
+      });
     }
     const data: SocketData = { principal, token: token as string };
     socket.data = data;

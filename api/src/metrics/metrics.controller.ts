@@ -18,7 +18,10 @@ export class MetricsController {
   @ApiOperation({ summary: 'Every METRICS.md figure over [from, to): totals, and groups by a dimension or time bucket' })
   @ApiOkResponse({ type: MetricsResponseDto })
   async get(@CurrentPrincipal() principal: Principal, @Query() query: MetricsQueryDto): Promise<MetricsResponseDto> {
-    const result = await this.metrics.metrics({ ...query, filters: scopedFilters(principal, query.tenant, filtersOf(query)) }, query.groupBy);
+    const result = await this.metrics.metrics(
+      { ...query, filters: scopedFilters(principal, query.tenant, filtersOf(query)) },
+      query.groupBy,
+    );
     return {
       from: formatInstant(query.from, result.timezone),
       to: formatInstant(query.to, result.timezone),

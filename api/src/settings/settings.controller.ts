@@ -48,7 +48,13 @@ export class SettingsController {
   ): Promise<SettingsDto> {
     authoriseTenant(principal, query.tenant);
     const settings = await this.settings.update(query.tenant, update);
-    await this.audit.record({ action: 'settings.changed', actor: actorOf(principal), tenant: query.tenant, ip: request.ip, details: { ...update } });
+    await this.audit.record({
+      action: 'settings.changed',
+      actor: actorOf(principal),
+      tenant: query.tenant,
+      ip: request.ip,
+      details: { ...update },
+    });
     return settings;
   }
 }

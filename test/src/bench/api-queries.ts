@@ -117,7 +117,9 @@ export async function measureApiQueries(log: (line: string) => void): Promise<Ap
     log(`api bench: ${events} events loaded in ${loadSeconds.toFixed(1)} s`);
 
     const get = async (path: string, query: Record<string, string>) => {
-      const response = await fetch(`${baseUrl}${path}?${new URLSearchParams(query)}`, { headers: { authorization: `Bearer ${TEST_BOOTSTRAP_TOKEN}` } });
+      const response = await fetch(`${baseUrl}${path}?${new URLSearchParams(query)}`, {
+        headers: { authorization: `Bearer ${TEST_BOOTSTRAP_TOKEN}` },
+      });
       if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
       return response.json();
     };

@@ -125,7 +125,11 @@ class Driver {
 
 /** One push for `queue` after its probe agent's first state change: the payload the bare server imitates. */
 function capturePush(origin: string, queue: string): Promise<unknown> {
-  const socket = io(`${origin}/live`, { auth: { token: TEST_BOOTSTRAP_TOKEN, queues: [queue] }, transports: ['websocket'], forceNew: true });
+  const socket = io(`${origin}/live`, {
+    auth: { token: TEST_BOOTSTRAP_TOKEN, queues: [queue] },
+    transports: ['websocket'],
+    forceNew: true,
+  });
   return new Promise<unknown>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no push for ${queue} within 15 s`)), 15_000);
     socket.on('live', (push: { snapshot: boolean; queues: Array<{ agents: Array<{ agentId: string }> }> }) => {

@@ -24,7 +24,11 @@ interface Push {
 
 for (let index = Number(firstText); index < Number(firstText) + Number(countText); index += 1) {
   const queue = queues[index % queues.length]!;
-  const socket = io(`${origin}/live`, { auth: { token: TEST_BOOTSTRAP_TOKEN, queues: [queue] }, transports: ['websocket'], forceNew: true });
+  const socket = io(`${origin}/live`, {
+    auth: { token: TEST_BOOTSTRAP_TOKEN, queues: [queue] },
+    transports: ['websocket'],
+    forceNew: true,
+  });
   const lastSince = new Map<string, string>();
   socket.on('live', (push: Push) => {
     const receivedAt = Date.now();

@@ -41,7 +41,10 @@ describe('the embedded demo with the simulated centre', () => {
     // The way in that start.sh prints: an account per role and a TV token, beside the data directory.
     const credentials = JSON.parse(readFileSync(join(tmpdir(), 'demo-credentials.json'), 'utf8'));
     expect(credentials.usernames).toEqual(['admin', 'manager', 'supervisor', 'qa']);
-    const signIn = await api.request('POST', '/auth/login', { token: null, body: { username: 'supervisor', password: credentials.password } });
+    const signIn = await api.request('POST', '/auth/login', {
+      token: null,
+      body: { username: 'supervisor', password: credentials.password },
+    });
     expect(signIn.status).toBe(200);
     expect(signIn.body.principal).toMatchObject({ role: 'supervisor', queues: ['billing', 'orders'] });
     const tv = await api.request('GET', '/live', { token: credentials.wallboardToken });

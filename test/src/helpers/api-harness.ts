@@ -27,7 +27,11 @@ export interface TestApi {
   /** The bootstrap token (admin of every tenant) that get/put/postEvents send. */
   token: string;
   /** Any request, with any token (or none). */
-  request<T = Record<string, any>>(method: string, path: string, options?: RequestOptions): Promise<{ status: number; body: T; headers: Headers }>;
+  request<T = Record<string, any>>(
+    method: string,
+    path: string,
+    options?: RequestOptions,
+  ): Promise<{ status: number; body: T; headers: Headers }>;
   get<T = Record<string, any>>(path: string, query?: Record<string, QueryValue>): Promise<{ status: number; body: T }>;
   put<T = Record<string, any>>(path: string, body: unknown): Promise<{ status: number; body: T }>;
   /** POST /events; resolves once the events are stored (the embedded intake answers only then). */
@@ -103,7 +107,9 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     get: (path, query) => request('GET', path, { query }),
     put: (path, body) => request('PUT', path, { body }),
     postEvents: async (events) => {
-      const response = await request<{ accepted: number; rejected: Array<{ index: number; reason: string }> }>('POST', '/events', { body: events });
+      const response = await request<{ accepted: number; rejected: Array<{ index: number; reason: string }> }>('POST', '/events', {
+        body: events,
+      });
       if (response.status !== 202) throw new Error(`POST /events answered ${response.status}: ${JSON.stringify(response.body)}`);
       return response.body;
     },
