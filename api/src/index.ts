@@ -16,3 +16,6 @@ export type { Live, LiveQueue, LiveFigures, LiveAgent } from './live/live.schema
 export type { Alert } from './live/alerts';
 export type { AlertsResponseDto } from './live/live.dto';
 export type { Band } from './settings/bands';
+// For the web app: who is signed in, and the answers of the sign-in and admin endpoints.
+export type { Role } from './auth/roles';
+export type { PrincipalDto, SessionTokensDto, UserDto, ApiTokenDto, NewApiTokenSecretDto, AuditEntriesDto } from './auth/access.dto';

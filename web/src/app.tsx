@@ -1,34 +1,21 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
-import { Layout } from './components/layout';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ApiError } from './lib/api';
 import { i18n } from './lib/i18n';
-import { CallRoute } from './routes/call';
-import { CallsRoute } from './routes/calls';
-import { CompareRoute } from './routes/compare';
-import { ScorecardRoute } from './routes/scorecard';
-import { SettingsRoute } from './routes/settings';
-import { TrendsRoute } from './routes/trends';
-import { WallboardRoute } from './routes/wallboard';
+import { session } from './lib/session';
+import { routes } from './routes';
 import './styles.css';
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
+// Refusals (401, 403) do not change on a second try.
+const retryOnce = (failures: number, error: Error) =>
+  failures < 1 && !(error instanceof ApiError && (error.status === 401 || error.status === 403));
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: retryOnce, refetchOnWindowFocus: false } } });
 
-const router = createBrowserRouter([
-  {
-    element: <Layout />,
-    children: [
-      { index: true, element: <Navigate to="/wallboard" replace /> },
-      { path: 'wallboard', element: <WallboardRoute /> },
-      { path: 'compare', element: <CompareRoute /> },
-      { path: 'trends', element: <TrendsRoute /> },
-      { path: 'scorecard', element: <ScorecardRoute /> },
-      { path: 'calls', element: <CallsRoute /> },
-      { path: 'calls/:callId', element: <CallRoute /> },
-      { path: 'settings', element: <SettingsRoute /> },
-    ],
-  },
-]);
+// Before the router reads the URL: a TV's ?token= must never reach its state or the address bar again.
+session.captureKioskToken();
+
+const router = createBrowserRouter(routes);
 
 export function App() {
   return (

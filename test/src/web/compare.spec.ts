@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { startTestApi, type TestApi } from '../helpers/api-harness';
-import { launchBrowser, openPage, screenshot } from '../helpers/browser';
+import { launchBrowser, openPage, screenshot, signIn } from '../helpers/browser';
 
 // Two days in Shanghai: 10 November is the baseline ("previous" of the 11th).
 const day = (date: string, time: string) => `${date}T${time}+08:00`;
@@ -38,6 +38,7 @@ describe('comparisons', () => {
 
   it('renders every metric and downloads a CSV with the same numbers as the API', async () => {
     const page = await openPage(browser);
+    await signIn(page, api);
     await page.goto(`${api.origin}/compare?from=2026-11-11&to=2026-11-11&against=previous&lang=en`);
     await page.waitForSelector('[data-testid="compare-row-offered"] [data-testid="compare-current"]');
     // 11 Nov: 4 legs offered against 2 on the 10th.

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { METRIC_DEFINITIONS } from '@callboard/api';
 import { startTestApi, type TestApi } from '../helpers/api-harness';
-import { launchBrowser, openPage } from '../helpers/browser';
+import { launchBrowser, openPage, signIn } from '../helpers/browser';
 
 /** Tabs forward until `check` holds for the focused element (a keyboard user's path to it). */
 async function tabUntil(page: Page, check: string, limit = 120): Promise<void> {
@@ -31,6 +31,7 @@ describe('keyboard use', () => {
 
   it('opens a figure’s definition from the keyboard, and closes it with Escape', async () => {
     const page = await openPage(browser);
+    await signIn(page, api);
     await page.goto(`${api.origin}/compare?lang=en`);
     await page.waitForSelector('[data-testid="compare-row-abandonmentRate"]');
     await tabUntil(page, '[data-testid="compare-row-abandonmentRate"] .metric-info-button');
@@ -43,6 +44,7 @@ describe('keyboard use', () => {
 
   it('chooses the wallboard’s queues from the keyboard, and the choice lands in the URL', async () => {
     const page = await openPage(browser);
+    await signIn(page, api);
     await page.goto(`${api.origin}/wallboard?lang=en`);
     await page.waitForSelector('[data-testid="wallboard-controls"] input[type="checkbox"]');
     await tabUntil(page, '[data-testid="wallboard-controls"] input[type="checkbox"]');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { startTestApi, type TestApi } from '../helpers/api-harness';
-import { launchBrowser, openPage, screenshot } from '../helpers/browser';
+import { launchBrowser, openPage, screenshot, signIn, TEST_ADMIN } from '../helpers/browser';
 
 // Names from the data, not the interface: they stay as they are in every language.
 const QUEUES = ['billing', 'vip'];
@@ -8,13 +8,27 @@ const AGENTS = ['a1', 'a2'];
 const TEAMS = ['north'];
 const CALLS = ['c1', 'c2', 'c3'];
 const REASON_CODES = ['lunch']; // break reasons are codes from the source, shown as given
-const DATA_WORDS = new Set([...QUEUES, ...AGENTS, ...TEAMS, ...CALLS, ...REASON_CODES, 'default', 'Callboard', 'English', 'UTC']);
+const USERS = [TEST_ADMIN.username]; // the signed-in user's name, in the header and on the admin page
+const DATA_WORDS = new Set([...QUEUES, ...AGENTS, ...TEAMS, ...CALLS, ...REASON_CODES, ...USERS, 'default', 'Callboard', 'English', 'UTC']);
 const IANA_ZONE = /^[A-Z][A-Za-z]+\/[A-Za-z_]+(\/[A-Za-z_]+)?$/;
 // Numbers, times, dates, percentages, durations, punctuation, arrows and icons.
 const NEUTRAL = /^[\d\s\p{P}\p{S}]*$/u;
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/u;
 
-const PAGES = ['wallboard', 'wallboard?kiosk=1', 'compare', 'trends', 'scorecard', 'calls', 'calls/c1', 'settings'];
+const PAGES = [
+  'login',
+  'wallboard',
+  'wallboard?kiosk=1',
+  'compare',
+  'trends',
+  'scorecard',
+  'calls',
+  'calls/c1',
+  'settings',
+  'admin',
+  'admin?tab=tokens',
+  'admin?tab=audit',
+];
 
 async function visibleTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -87,6 +101,7 @@ describe('the language switch', () => {
 
   it.each(PAGES)('changes every visible string of /%s to Simplified Chinese', async (path) => {
     const page = await openPage(browser);
+    if (path !== 'login') await signIn(page, api);
     const separator = path.includes('?') ? '&' : '?';
     await page.goto(`${api.origin}/${path}${separator}lang=en`);
     await page.waitForLoadState('networkidle');

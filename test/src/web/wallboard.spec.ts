@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { startTestApi, type TestApi } from '../helpers/api-harness';
-import { launchBrowser, openPage, screenshot } from '../helpers/browser';
+import { launchBrowser, openPage, screenshot, signIn } from '../helpers/browser';
 
 const at = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
 const figure = (queue: string, name: string) => `[data-testid="tile-${queue}"] [data-testid="figure-${name}"]`;
@@ -28,6 +28,7 @@ describe('wallboard', () => {
       { eventId: 'c2-o', type: 'call.offered', ts: at(-30_000), callId: 'c2', queue: 'billing' },
     ]);
     const page = await openPage(browser);
+    await signIn(page, api);
     await page.goto(`${api.origin}/wallboard?queues=billing&kiosk=1&lang=en`);
     await page.waitForFunction(
       (selector) => document.querySelector(selector)?.textContent?.trim() === '1',
@@ -57,6 +58,7 @@ describe('wallboard', () => {
     const api = await startTestApi();
     await api.postEvents([{ eventId: 'q1-o', type: 'call.offered', ts: at(-5_000), callId: 'q1', queue: 'sales' }]);
     const page = await openPage(browser);
+    await signIn(page, api);
     await page.goto(`${api.origin}/wallboard?queues=sales&kiosk=1&lang=zh-CN`);
     await page.waitForSelector(`[data-testid="tile-sales"]`);
     expect(await page.locator('[data-testid="feed-delayed"]').count()).toBe(0);

@@ -1,3 +1,5 @@
+import { session } from './session';
+
 export type QueryValue = string | number | boolean | undefined | null | readonly string[];
 
 export class ApiError extends Error {
@@ -23,8 +25,24 @@ export function apiUrl(path: string, query: Record<string, QueryValue> = {}): st
   return `${API_BASE}${path}${search ? `?${search}` : ''}`;
 }
 
+/** Sends the session's bearer; a 401 gets one renewed token and one retry, then the session is over. */
+async function authorisedFetch(url: string, init: RequestInit): Promise<Response> {
+  const token = await session.token();
+  const response = await fetch(url, withBearer(init, token));
+  if (response.status !== 401) return response;
+  const renewed = await session.renew(token);
+  if (!renewed) return response;
+  const retried = await fetch(url, withBearer(init, renewed));
+  if (retried.status === 401) session.expire();
+  return retried;
+}
+
+function withBearer(init: RequestInit, token: string | undefined): RequestInit {
+  return token ? { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } } : init;
+}
+
 async function request<T>(method: string, path: string, query?: Record<string, QueryValue>, body?: unknown): Promise<T> {
-  const response = await fetch(apiUrl(path, query), {
+  const response = await authorisedFetch(apiUrl(path, query), {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -41,4 +59,7 @@ async function request<T>(method: string, path: string, query?: Record<string, Q
 export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>) => request<T>('GET', path, query),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, undefined, body),
+  post: <T>(path: string, body: unknown) => request<T>('POST', path, undefined, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, undefined, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
 };

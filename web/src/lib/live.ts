@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { io } from 'socket.io-client';
 import type { Alert, Live, LiveQueue } from '@callboard/api';
 import { api } from './api';
+import { openAuthorisedSocket } from './authorised-socket';
 
 /** A `live` push: the full set of subscribed queues (snapshot) or the queues that changed. */
 export interface LivePush extends Omit<Live, 'totals'> {
@@ -58,7 +58,7 @@ export function useLiveFeed(options: { tenant?: string; queues?: readonly string
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
-    const socket = io('/live', { auth: { tenant, ...(queues ? { queues } : {}) }, transports: ['websocket'] });
+    const { socket, close } = openAuthorisedSocket('/live', { tenant, ...(queues ? { queues } : {}) });
     const heard = () => setLastMessageAt(Date.now());
     socket.on('connect', () => setConnected(true));
     socket.on('disconnect', () => setConnected(false));
@@ -71,9 +71,7 @@ export function useLiveFeed(options: { tenant?: string; queues?: readonly string
       heard();
       setAlerts((current) => [alert, ...current].slice(0, 50));
     });
-    return () => {
-      socket.close();
-    };
+    return close;
     // The key is derived from tenant and queues: those are what the effect depends on.
   }, [tenant, queuesKey, client]);
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { SettingsPage } from '../features/settings/settings-page';
+import { canEditSettings } from '../lib/principal';
 import { useSearch } from '../lib/search-params';
+import { usePrincipal } from '../lib/use-session';
 
 export const settingsSearch = z.object({
   queue: z.string().optional(),
@@ -10,5 +12,6 @@ export type SettingsSearch = z.output<typeof settingsSearch>;
 
 export function SettingsRoute() {
   const [search, setSearch] = useSearch(settingsSearch);
-  return <SettingsPage search={search} onChange={setSearch} />;
+  const { role } = usePrincipal();
+  return <SettingsPage search={search} onChange={setSearch} readOnly={!canEditSettings(role)} />;
 }

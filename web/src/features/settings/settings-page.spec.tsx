@@ -3,7 +3,10 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import type { Settings } from '@callboard/api';
+import { json as answer, principal, resetSession, seedSession, stubFetch } from '../../lib/auth-test-support';
 import { i18n } from '../../lib/i18n';
+import type { Role } from '../../lib/principal';
+import { renderApp } from '../../routes/test-support';
 import { settingsSearch } from '../../routes/settings';
 import { SettingsPage } from './settings-page';
 
@@ -75,5 +78,39 @@ describe('SettingsPage', () => {
     expect(field).toHaveAccessibleDescription(expect.stringContaining('Too big: expected number to be <=3600'));
     expect(screen.getByRole('alert')).toHaveTextContent('Not saved');
     expect(screen.getByRole('option', { name: 'billing' })).toBeInTheDocument();
+  });
+});
+
+describe('the settings page by role', () => {
+  beforeEach(resetSession);
+  afterEach(() => vi.unstubAllGlobals());
+
+  const open = async (role: Role) => {
+    seedSession({ principal: principal({ role }) });
+    const calls = stubFetch((call) => (call.path === '/api/v1/settings' ? answer(200, settings) : answer(200, { groups: [] })));
+    await renderApp('/settings');
+    return { calls, field: await screen.findByLabelText('Service level answer time') };
+  };
+
+  it.each(['supervisor', 'qa'] as const)('shows a %s the settings read-only, and says why', async (role) => {
+    const { field } = await open(role);
+    expect(field).toHaveValue(20);
+    expect(field).toBeDisabled();
+    expect(screen.getByLabelText('Centre timezone')).toBeDisabled();
+    expect(screen.getByLabelText('Amber threshold for Abandonment rate')).toBeDisabled();
+    const save = screen.getByTestId('settings-save');
+    expect(save).toBeDisabled();
+    expect(save).toHaveAccessibleDescription('Only administrators and managers can change settings; you can read them here.');
+  });
+
+  it.each(['admin', 'manager'] as const)('lets a %s change them', async (role) => {
+    const { field, calls } = await open(role);
+    expect(field).toBeEnabled();
+    await userEvent.clear(field);
+    await userEvent.type(field, '30');
+    await userEvent.click(screen.getByTestId('settings-save'));
+    await screen.findByText('Saved. The wallboards use the new settings from now on.');
+    expect(calls.filter((call) => call.method === 'PUT').map((call) => call.body)).toEqual([{ defaults: { serviceLevelSeconds: 30 } }]);
+    expect(screen.queryByTestId('settings-read-only')).toBeNull();
   });
 });

@@ -7,7 +7,16 @@ import { useRecentQueues, useSaveSettings, useSettings } from './hooks/use-setti
 import './settings.css';
 
 /** Admin: the centre timezone, the defaults every queue inherits, and per-queue overrides. */
-export function SettingsPage({ search, onChange }: { search: SettingsSearch; onChange: (next: Partial<SettingsSearch>) => void }) {
+export function SettingsPage({
+  search,
+  onChange,
+  readOnly = false,
+}: {
+  search: SettingsSearch;
+  onChange: (next: Partial<SettingsSearch>) => void;
+  /** Everyone but admins and managers: the values, without a way to change them. */
+  readOnly?: boolean;
+}) {
   const { t } = useTranslation('settings');
   const { t: common } = useTranslation();
   const settings = useSettings(search.tenant);
@@ -39,7 +48,7 @@ export function SettingsPage({ search, onChange }: { search: SettingsSearch; onC
             {queue && overridden.includes(queue) && (
               <p className="settings-overrides">
                 {t('queue.hasOverrides', { queue })}{' '}
-                <button type="button" disabled={save.isPending} onClick={() => save.mutate({ queues: { [queue]: null } })}>
+                <button type="button" disabled={save.isPending || readOnly} onClick={() => save.mutate({ queues: { [queue]: null } })}>
                   {t('queue.removeOverrides')}
                 </button>
               </p>
@@ -55,6 +64,7 @@ export function SettingsPage({ search, onChange }: { search: SettingsSearch; onC
               apiProblems={apiProblems}
               status={save.isSuccess ? 'saved' : save.isError ? 'failed' : undefined}
               onSave={(update) => save.mutate(update)}
+              readOnly={readOnly}
             />
           </div>
         </>

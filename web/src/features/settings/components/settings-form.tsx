@@ -15,10 +15,12 @@ interface Props {
   apiProblems: ReadonlyArray<{ name: string; message: string }>;
   status?: 'saved' | 'failed';
   onSave: (update: SettingsUpdate) => void;
+  /** The role may read the settings but not change them (only admins and managers may). */
+  readOnly?: boolean;
 }
 
 /** The centre timezone and one scope's settings (defaults, or a queue's); saves only what changed. */
-export function SettingsForm({ settings, queue, saving, apiProblems, status, onSave }: Props) {
+export function SettingsForm({ settings, queue, saving, apiProblems, status, onSave, readOnly = false }: Props) {
   const { t } = useTranslation('settings');
   const id = useId();
   const original = useMemo(() => formValues(settings, queue), [settings, queue]);
@@ -56,6 +58,7 @@ export function SettingsForm({ settings, queue, saving, apiProblems, status, onS
           value={values.timezone}
           onChange={(timezone) => setValues({ ...values, timezone })}
           problems={problemsOf(problems, 'timezone')}
+          disabled={readOnly}
         />
       </fieldset>
 
@@ -73,6 +76,7 @@ export function SettingsForm({ settings, queue, saving, apiProblems, status, onS
                   type="number"
                   step="any"
                   value={values[name]}
+                  disabled={readOnly}
                   aria-invalid={fieldProblems.length > 0}
                   aria-describedby={`${id}-${name}-help ${id}-${name}-problem`}
                   onChange={(event) => setValues({ ...values, [name]: event.target.value })}
@@ -94,6 +98,7 @@ export function SettingsForm({ settings, queue, saving, apiProblems, status, onS
             <input
               type="checkbox"
               checked={values.fcrSameCategoryOnly}
+              disabled={readOnly}
               aria-describedby={`${id}-same-category-problem`}
               onChange={(event) => setValues({ ...values, fcrSameCategoryOnly: event.target.checked })}
             />
@@ -108,13 +113,24 @@ export function SettingsForm({ settings, queue, saving, apiProblems, status, onS
         values={values.thresholds}
         defaults={defaults?.thresholds}
         problems={problems}
+        disabled={readOnly}
         onChange={(metric, band) => setValues({ ...values, thresholds: { ...values.thresholds, [metric]: band } })}
       />
 
       <div className="settings-actions" aria-live="polite">
-        <button type="submit" data-testid="settings-save" disabled={saving}>
+        <button
+          type="submit"
+          data-testid="settings-save"
+          disabled={saving || readOnly}
+          aria-describedby={readOnly ? `${id}-read-only` : undefined}
+        >
           {saving ? t('saving') : t('save')}
         </button>
+        {readOnly && (
+          <span id={`${id}-read-only`} className="settings-help" data-testid="settings-read-only">
+            {t('readOnly')}
+          </span>
+        )}
         {(formProblems.length > 0 || apiProblems.length > 0 || status === 'failed') && (
           <span role="alert" className="field-problem">
             {t('notSaved')}

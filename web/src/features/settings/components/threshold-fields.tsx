@@ -13,6 +13,7 @@ export function ThresholdFields(props: {
   defaults?: SettingsFormValues['thresholds'];
   problems: ProblemsByField;
   onChange: (metric: ThresholdMetric, band: { amber: string; red: string }) => void;
+  disabled?: boolean;
 }) {
   const { t } = useTranslation('settings');
   const { t: metrics } = useTranslation('metrics');
@@ -46,6 +47,7 @@ export function ThresholdFields(props: {
                   type="number"
                   step="any"
                   value={band[level]}
+                  disabled={props.disabled}
                   aria-label={t(`thresholds.${level}For`, { metric: label })}
                   aria-invalid={problems.length > 0}
                   aria-describedby={problemId}

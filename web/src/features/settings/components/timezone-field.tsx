@@ -29,6 +29,7 @@ export function TimezoneField(props: {
   value: string;
   onChange: (zone: string) => void;
   problems: ReadonlyArray<{ message?: string; code?: string }>;
+  disabled?: boolean;
 }) {
   const { t } = useTranslation('settings');
   const id = useId();
@@ -40,6 +41,7 @@ export function TimezoneField(props: {
         <select
           id={`${id}-select`}
           value={common ? props.value : OTHER}
+          disabled={props.disabled}
           aria-invalid={props.problems.length > 0}
           aria-describedby={`${id}-problem`}
           onChange={(event) => props.onChange(event.target.value)}
@@ -57,6 +59,7 @@ export function TimezoneField(props: {
             aria-label={t('fields.timezone.otherLabel')}
             placeholder="Area/City"
             value={props.value}
+            disabled={props.disabled}
             aria-invalid={props.problems.length > 0}
             aria-describedby={`${id}-problem`}
             onChange={(event) => props.onChange(event.target.value)}
