@@ -37,4 +37,10 @@ export class CallerThrottlerGuard extends ThrottlerGuard {
     const { principal, ip } = request as unknown as AuthenticatedRequest;
     return Promise.resolve(principal ? `${principal.kind}:${principal.id}` : (ip ?? 'unknown'));
   }
+
+  // One count per caller over every route: the library's default key counts each route apart,
+  // which would multiply the limit by the number of routes (and split sign-in from refresh).
+  protected override generateKey(_context: ExecutionContext, tracker: string, throttlerName: string): string {
+    return `${throttlerName}:${tracker}`;
+  }
 }

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
@@ -15,7 +16,7 @@ export class ErrorsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
-    const http = exception instanceof ZodValidationException ? fromZodError(exception.getZodError() as ZodError) : exception;
+    const http = exception instanceof ZodValidationException ? fromZodError(exception.getZodError() as ZodError) : fromHttpError(exception);
     const limited = http instanceof HttpException ? undefined : queryLimitException(exception);
     if (limited) {
       this.logger.warn(`a query reached a ClickHouse limit: ${exception instanceof Error ? exception.message : String(exception)}`);
@@ -34,6 +35,13 @@ export class ErrorsFilter implements ExceptionFilter {
       .status(500)
       .json({ statusCode: 500, error: 'Internal Server Error', message: 'The server failed to answer; the error is logged.' });
   }
+}
+
+/** body-parser's refusals (a body over the size limit, an unsupported charset) carry their own 4xx status. */
+function fromHttpError(error: unknown): unknown {
+  const { status, expose } = error as { status?: unknown; expose?: unknown };
+  if (!(error instanceof Error) || expose !== true || typeof status !== 'number' || status < 400 || status >= 500) return error;
+  return new HttpException({ statusCode: status, error: STATUS_CODES[status], message: error.message }, status);
 }
 
 // ClickHouse error codes of the query limits the api sets (api-config.ts `limits.clickHouse`).

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ANALYSTS, type Principal } from '../auth/roles';
+import { WATCHERS, type Principal } from '../auth/roles';
 import { CurrentPrincipal, Roles } from '../auth/roles.decorator';
 import { scopedFilters } from '../auth/scope';
 import { filtersOf, formatInstant } from '../common/query-params';
@@ -9,7 +9,8 @@ import { MetricsService } from './metrics.service';
 
 @ApiTags('metrics')
 @ApiBearerAuth()
-@Roles(...ANALYSTS)
+// A TV draws the last hour of its queues from here, so wallboard tokens may read it too (scoped).
+@Roles(...WATCHERS)
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}
