@@ -23,11 +23,12 @@ import { CallsService } from './calls/calls.service';
 import { ComparisonsController } from './comparisons/comparisons.controller';
 import { ComparisonsService } from './comparisons/comparisons.service';
 import { HealthController } from './health/health.controller';
+import { ReadinessService } from './health/readiness.service';
 import type { ApiRuntime } from './infrastructure/runtime';
 import { DemoAccess } from './demo/demo-access';
 import { DemoSimulation } from './demo/demo-simulation';
 import { DemoRepository } from './demo/demo.repository';
-import { API_CONFIG, CLICKHOUSE, CLOCK, IN_PROCESS_SOURCE, type Clock } from './infrastructure/tokens';
+import { API_CONFIG, CLICKHOUSE, CLOCK, IN_PROCESS_SOURCE, KAFKA_REACHABLE, type Clock } from './infrastructure/tokens';
 import { EVENT_INTAKE } from './intake/event-intake';
 import { IntakeController } from './intake/intake.controller';
 import { AlertsService } from './live/alerts.service';
@@ -35,7 +36,7 @@ import { LiveController } from './live/live.controller';
 import { LiveGateway } from './live/live.gateway';
 import { LiveRepository } from './live/live.repository';
 import { LiveService } from './live/live.service';
-import { LIVE_EVENT_SOURCE } from './live/live.tokens';
+import { INGEST_LAG, LIVE_EVENT_SOURCE } from './live/live.tokens';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsRepository } from './metrics/metrics.repository';
 import { MetricsService } from './metrics/metrics.service';
@@ -66,7 +67,17 @@ export class AppModule {
             // Kiosk URLs carry their token in the query string: it never reaches the log either.
             serializers: { req: (request: { url?: string }) => ({ ...request, url: withoutTokens(request.url) }) },
             // Bearer tokens and cookies never reach the log.
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+            // The parsed query sits beside the url in the request log: its tokens go too.
+            redact: {
+              paths: [
+                'req.headers.authorization',
+                'req.headers.cookie',
+                'res.headers["set-cookie"]',
+                'req.query.token',
+                'req.query.refreshToken',
+              ],
+              censor: '[redacted]',
+            },
           },
         }),
         JwtModule.register({
@@ -97,6 +108,8 @@ export class AppModule {
         { provide: EVENT_INTAKE, useValue: runtime.intake },
         { provide: LIVE_EVENT_SOURCE, useValue: runtime.liveSource },
         { provide: IN_PROCESS_SOURCE, useValue: runtime.inProcessSource },
+        { provide: INGEST_LAG, useValue: runtime.ingestLag },
+        { provide: KAFKA_REACHABLE, useValue: runtime.kafkaReachable },
         { provide: CLOCK, useValue: clock },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_FILTER, useClass: ErrorsFilter },
@@ -126,6 +139,7 @@ export class AppModule {
         DemoSimulation,
         DemoAccess,
         ConnectCtrService,
+        ReadinessService,
       ],
     };
   }

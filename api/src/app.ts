@@ -15,7 +15,7 @@ import pino from 'pino';
 import { resolveInstanceSecret } from '@callboard/infra';
 import { AppModule } from './app.module';
 import type { ApiConfig } from './config/api-config';
-import { openRuntime, type ApiRuntime } from './infrastructure/runtime';
+import { openRuntime, type ApiRuntime, type RuntimeTestHooks } from './infrastructure/runtime';
 import type { Clock } from './infrastructure/tokens';
 
 export const API_PREFIX = 'api/v1';
@@ -36,9 +36,9 @@ export interface ApiApp {
 }
 
 /** Builds the api (not yet listening) on a fresh runtime: ClickHouse opened and migrated, intake wired. */
-export async function createApiApp(config: ApiConfig, options: { clock?: Clock } = {}): Promise<ApiApp> {
+export async function createApiApp(config: ApiConfig, options: { clock?: Clock; testHooks?: RuntimeTestHooks } = {}): Promise<ApiApp> {
   const clock = options.clock ?? Date.now;
-  const runtime = await openRuntime(config, pino({ name: 'api', level: config.logLevel }), clock);
+  const runtime = await openRuntime(config, pino({ name: 'api', level: config.logLevel }), clock, options.testHooks);
   // Signs access tokens; shared through the database so that every instance accepts every token.
   const signingKey = await resolveInstanceSecret(runtime.clickHouse, 'jwt_signing_key', config.auth.jwtSecret);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, runtime, clock, signingKey), {

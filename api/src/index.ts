@@ -12,7 +12,7 @@ export type { TrendsResponseDto } from './trends/trends.dto';
 export type { CallsPageDto, CallDetailDto } from './calls/calls.dto';
 export type { Settings, QueueSettings } from './settings/settings.schema';
 // For the web app: the live feed's payloads and events.
-export type { Live, LiveQueue, LiveFigures, LiveAgent } from './live/live.schema';
+export type { Live, LiveQueue, LiveFigures, LiveAgent, Heartbeat } from './live/live.schema';
 export type { Alert } from './live/alerts';
 export type { AlertsResponseDto } from './live/live.dto';
 export type { Band } from './settings/bands';

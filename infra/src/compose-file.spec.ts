@@ -145,7 +145,7 @@ describe('infra/docker-compose.yml', () => {
     expect(partitions).toBeGreaterThanOrEqual(Math.max(...ingests.map(([, service]) => service.deploy?.replicas ?? 1)));
   });
 
-  it('probes each service where it listens: ingest /health on its metrics port, api /api/v1/health on PORT', () => {
+  it('probes each service where it listens: ingest /health on its metrics port, api /api/v1/ready on PORT (web waits on it)', () => {
     for (const [name, service] of ingests) {
       const port = service.environment?.['INGEST_METRICS_PORT'];
       expect({ name, probe: JSON.stringify(service.healthcheck?.test) }).toEqual({
@@ -157,7 +157,7 @@ describe('infra/docker-compose.yml', () => {
       const port = service.environment?.['PORT'];
       expect({ name, probe: JSON.stringify(service.healthcheck?.test) }).toEqual({
         name,
-        probe: expect.stringContaining(`127.0.0.1:${port}/api/v1/health'`),
+        probe: expect.stringContaining(`127.0.0.1:${port}/api/v1/ready'`),
       });
     }
     expect(JSON.stringify(compose.services['clickhouse']?.healthcheck?.test)).toContain('SELECT 1');

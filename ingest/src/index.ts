@@ -3,6 +3,7 @@ export { loadIngestConfig, type BatchSettings, type IngestConfig } from './confi
 export { createIngestPipeline, type IngestPipelineSettings } from './ingest';
 export { createLogger, kafkaLogCreator } from './logger';
 export { IngestMetrics } from './metrics';
+export * from './readiness';
 export type { DeadLetterRow, RecordOrigin } from './pipeline/dead-letter';
 export { toDateTime64, toEventRow, type EventRow } from './pipeline/normalise';
 export { IngestPipeline, type Batch, type BatchWriter, type PipelineInput, type Ticket } from './pipeline/pipeline';

@@ -5,9 +5,10 @@ import { loadIngestConfig } from './config';
 import { createIngestPipeline } from './ingest';
 import { createLogger, kafkaLogCreator } from './logger';
 import type { IngestMetrics } from './metrics';
+import { assessReadiness, lagSeconds, oneAtATime, type Readiness } from './readiness';
 import { KafkaSource } from './sources/kafka-source';
 
-/** The ingest service of production mode: Kafka → ClickHouse, with /metrics for Prometheus. */
+/** The ingest service of production mode: Kafka → ClickHouse, with /metrics for Prometheus, /health and /ready. */
 async function main(): Promise<void> {
   const config = loadIngestConfig(process.env);
   const logger = createLogger(config.logLevel);
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
     piiHashKey: config.piiHashKey,
     deadLetterTopic: { producer, topic: config.kafka.deadLetterTopic },
   });
-  const consumer = kafka.consumer({ groupId: config.kafka.groupId });
+  const consumer = kafka.consumer({ groupId: config.kafka.groupId, sessionTimeout: config.kafka.sessionTimeoutMs });
   // kafkajs restarts itself after retriable errors; after any other it stops for good, and a
   // process that no longer consumes must exit so that its supervisor starts a fresh one.
   consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -36,9 +37,10 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   });
+  const admin = kafka.admin();
   const source = new KafkaSource({
     consumer,
-    admin: kafka.admin(),
+    admin,
     groupId: config.kafka.groupId,
     topic: config.kafka.topic,
     pipeline,
@@ -47,7 +49,21 @@ async function main(): Promise<void> {
     shutdownTimeoutMs: config.shutdownTimeoutMs,
   });
   await source.start();
-  const server = await serveMetrics(metrics, config.metricsPort);
+  const ingestLag = async () => ({
+    seconds: lagSeconds(pipeline.oldestPendingSince, Date.now()),
+    messages: (await metrics.consumerLag.get()).values.reduce((sum, { value }) => sum + value, 0),
+  });
+  const kafkaReachable = oneAtATime(() => admin.describeCluster());
+  const readiness = async () => {
+    const lag = await ingestLag();
+    return assessReadiness({ clickHouse: client, kafka: kafkaReachable, ingestLag: () => lag, maxLagSeconds: config.readyMaxLagSeconds });
+  };
+  const server = await serveHttp({
+    metrics,
+    beforeScrape: async () => metrics.lagSeconds.set((await ingestLag()).seconds),
+    readiness,
+    port: config.metricsPort,
+  });
   logger.info({ topic: config.kafka.topic, groupId: config.kafka.groupId, metricsPort: config.metricsPort }, 'ingesting');
 
   let stopping = false;
@@ -66,20 +82,38 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 }
 
-function serveMetrics(metrics: IngestMetrics, port: number): Promise<Server> {
+/** /metrics for Prometheus, /health (the process answers) and /ready (it can do its work: 503 names what fails). */
+function serveHttp(options: {
+  metrics: IngestMetrics;
+  beforeScrape: () => Promise<void>;
+  readiness: () => Promise<Readiness>;
+  port: number;
+}): Promise<Server> {
+  const { registry } = options.metrics;
   const server = createServer((request, response) => {
+    const fail = (error: unknown) => response.writeHead(500).end(String(error));
     if (request.url === '/metrics') {
-      metrics.registry.metrics().then(
-        (body) => response.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body),
-        (error: unknown) => response.writeHead(500).end(String(error)),
-      );
+      options
+        .beforeScrape()
+        .then(() => registry.metrics())
+        .then((body) => response.writeHead(200, { 'content-type': registry.contentType }).end(body))
+        .catch(fail);
     } else if (request.url === '/health') {
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+    } else if (request.url === '/ready') {
+      options
+        .readiness()
+        .then((readiness) =>
+          response
+            .writeHead(readiness.status === 'ready' ? 200 : 503, { 'content-type': 'application/json' })
+            .end(JSON.stringify(readiness)),
+        )
+        .catch(fail);
     } else {
       response.writeHead(404).end();
     }
   });
-  return new Promise((resolve) => server.listen(port, () => resolve(server)));
+  return new Promise((resolve) => server.listen(options.port, () => resolve(server)));
 }
 
 main().catch((error: unknown) => {

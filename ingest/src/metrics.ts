@@ -50,6 +50,11 @@ export class IngestMetrics {
     labelNames: ['topic', 'partition'],
     registers: [this.registry],
   });
+  readonly lagSeconds = new Gauge({
+    name: 'callboard_ingest_lag_seconds',
+    help: 'Age of the oldest record this instance holds and has not yet written (by its Kafka timestamp); 0 when none',
+    registers: [this.registry],
+  });
   readonly commitFailures = new Counter({
     name: 'callboard_ingest_commit_failures_total',
     help: 'Offset commits refused (e.g. during a rebalance); the records are re-read and deduplicated',

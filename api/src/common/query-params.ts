@@ -5,6 +5,10 @@ import { parseRfc3339 } from '@callboard/ingest';
 /** The longest period one query may cover: a year and a day, enough for this year against last. */
 export const MAX_PERIOD_DAYS = 367;
 
+// No event is older (EVENTS.md) and ClickHouse's DateTime64 ends in 2299: instants outside are refused, not queried.
+const EARLIEST_INSTANT = Date.UTC(1970, 0, 1);
+const LATEST_INSTANT = Date.UTC(2200, 0, 1);
+
 /** An RFC 3339 instant with offset, as epoch milliseconds. */
 export const instantParam = z
   .string()
@@ -13,6 +17,10 @@ export const instantParam = z
     const millis = parseRfc3339(text.replace(/ (\d{2}:\d{2})$/, '+$1'));
     if (millis === undefined) {
       context.addIssue({ code: 'custom', message: `'${text}' is not an RFC 3339 time with offset, e.g. 2026-11-22T00:00:00+08:00` });
+      return z.NEVER;
+    }
+    if (millis < EARLIEST_INSTANT || millis >= LATEST_INSTANT) {
+      context.addIssue({ code: 'custom', message: `'${text}' is not between 1970-01-01 and 2200-01-01` });
       return z.NEVER;
     }
     return millis;

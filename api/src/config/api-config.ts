@@ -38,6 +38,7 @@ const environmentSchema = z.object({
   CLICKHOUSE_MAX_EXECUTION_TIME: z.coerce.number().int().min(1).default(60),
   CLICKHOUSE_MAX_RESULT_ROWS: z.coerce.number().int().min(1000).default(1_000_000),
   CLICKHOUSE_MAX_MEMORY_USAGE: z.coerce.number().int().min(100_000_000).default(4_000_000_000),
+  CALLBOARD_READY_MAX_LAG_SECONDS: z.coerce.number().min(1).default(60),
 });
 
 /** Everything the api reads from its environment, validated once at boot (DESIGN.md "Runtime interface"). */
@@ -55,6 +56,8 @@ export interface ApiConfig {
   logLevel: (typeof LOG_LEVELS)[number];
   /** The built web app the api serves (web/dist of this checkout unless CALLBOARD_WEB_DIST says otherwise). */
   webDist: string;
+  /** GET /ready answers 503 while the oldest event not yet in ClickHouse is older than this. */
+  readyMaxLagSeconds: number;
   /** Embedded demo: the simulated centre backfills `days` of history, then runs live. */
   simulator?: { days: number; seed: number };
   auth: {
@@ -94,6 +97,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     batch: { maxBatchSize: values.INGEST_BATCH_SIZE, maxBatchAgeMs: values.INGEST_BATCH_AGE_MS },
     logLevel: values.LOG_LEVEL,
     webDist: values.CALLBOARD_WEB_DIST ?? join(__dirname, '..', '..', '..', 'web', 'dist'),
+    readyMaxLagSeconds: values.CALLBOARD_READY_MAX_LAG_SECONDS,
     simulator:
       values.CALLBOARD_SIMULATOR === 'demo' ? { days: values.CALLBOARD_SIMULATOR_DAYS, seed: values.CALLBOARD_SIMULATOR_SEED } : undefined,
     auth: {

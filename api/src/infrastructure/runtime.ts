@@ -1,9 +1,17 @@
 import { Kafka, Partitioners } from 'kafkajs';
 import type { Logger } from 'pino';
 import { migrate, openClickHouse, type ClickHouseClient } from '@callboard/infra';
-import { createIngestPipeline, InProcessSource, KafkaSource, kafkaLogCreator, type IngestPipeline } from '@callboard/ingest';
+import {
+  createIngestPipeline,
+  InProcessSource,
+  KafkaSource,
+  kafkaLogCreator,
+  type IngestPipeline,
+  type IngestPipelineSettings,
+} from '@callboard/ingest';
 import type { ApiConfig } from '../config/api-config';
 import { InProcessIntake, KafkaIntake, type EventIntake } from '../intake/event-intake';
+import { KafkaIngestLag, PipelineIngestLag, type IngestLag } from '../live/ingest-lag';
 import { KafkaLiveSource, PipelineLiveSource, type LiveEventSource } from '../live/live-sources';
 
 /** What the api holds open outside Nest: ClickHouse, where POST /events goes, and what feeds the live state. */
@@ -13,7 +21,18 @@ export interface ApiRuntime {
   liveSource: LiveEventSource;
   /** Set in embedded mode: the in-process ingest pipeline (the simulator feeds it too). */
   inProcessSource?: InProcessSource;
+  ingestLag: IngestLag;
+  /** Set in Kafka mode: resolves once a broker answers (for /ready). */
+  kafkaReachable?: () => Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Seams for tests only, never set from the environment: e.g. decorate the in-process
+ * pipeline's writers to make ClickHouse fail for a while.
+ */
+export interface RuntimeTestHooks {
+  wrapWriters?: IngestPipelineSettings['wrapWriters'];
 }
 
 const PIPELINE_CLOSE_TIMEOUT_MS = 20_000;
@@ -23,12 +42,17 @@ const PIPELINE_CLOSE_TIMEOUT_MS = 20_000;
  * migrations, and wires event intake and the live feed: through Kafka when KAFKA_BROKERS is set,
  * else through an ingest pipeline in this process (DESIGN.md "Modes").
  */
-export async function openRuntime(config: ApiConfig, logger: Logger, clock: () => number = Date.now): Promise<ApiRuntime> {
+export async function openRuntime(
+  config: ApiConfig,
+  logger: Logger,
+  clock: () => number = Date.now,
+  hooks: RuntimeTestHooks = {},
+): Promise<ApiRuntime> {
   const clickHouse = await openClickHouse(config.clickHouse, config.limits.clickHouse);
   await migrate(clickHouse);
   return config.kafka
-    ? openKafkaRuntime(config, config.kafka, clickHouse, logger, clock)
-    : openEmbeddedRuntime(config, clickHouse, logger, clock);
+    ? openKafkaRuntime(config, config.kafka, clickHouse, logger, clock, hooks)
+    : openEmbeddedRuntime(config, clickHouse, logger, clock, hooks);
 }
 
 async function openEmbeddedRuntime(
@@ -36,6 +60,7 @@ async function openEmbeddedRuntime(
   clickHouse: ClickHouseClient,
   logger: Logger,
   clock: () => number,
+  hooks: RuntimeTestHooks,
 ): Promise<ApiRuntime> {
   const liveSource = new PipelineLiveSource(logger);
   const { pipeline } = await createIngestPipeline({
@@ -44,7 +69,7 @@ async function openEmbeddedRuntime(
     piiHashKey: config.piiHashKey,
     clock,
     // Last, so that the live state hears of a batch once ClickHouse holds it.
-    wrapWriters: (writers) => [...writers, liveSource],
+    wrapWriters: (writers) => [...(hooks.wrapWriters?.(writers) ?? writers), liveSource],
   });
   const source = new InProcessSource(pipeline, clock);
   return {
@@ -52,6 +77,7 @@ async function openEmbeddedRuntime(
     intake: new InProcessIntake(source),
     liveSource,
     inProcessSource: source,
+    ingestLag: new PipelineIngestLag(pipeline, clock),
     close: async () => {
       await closePipeline(pipeline, logger);
       await clickHouse.close();
@@ -65,6 +91,7 @@ async function openKafkaRuntime(
   clickHouse: ClickHouseClient,
   logger: Logger,
   clock: () => number,
+  hooks: RuntimeTestHooks,
 ): Promise<ApiRuntime> {
   const kafka = new Kafka({ clientId: 'callboard-api', brokers: kafkaConfig.brokers, logCreator: kafkaLogCreator(logger) });
   // Not Kafka's idempotent producer: a retried send may land twice, which eventId deduplication absorbs.
@@ -72,7 +99,9 @@ async function openKafkaRuntime(
   await producer.connect();
   // chdb is one process's database: with Kafka but no ClickHouse server, this process must also be the ingester.
   const ingest =
-    config.clickHouse.kind === 'embedded' ? await startInProcessIngest(config, kafkaConfig, kafka, clickHouse, logger) : undefined;
+    config.clickHouse.kind === 'embedded' ? await startInProcessIngest(config, kafkaConfig, kafka, clickHouse, logger, hooks) : undefined;
+  const ingestLag = new KafkaIngestLag({ admin: kafka.admin(), topic: kafkaConfig.topic, ingestGroupId: kafkaConfig.groupId, logger });
+  await ingestLag.start();
   return {
     clickHouse,
     intake: new KafkaIntake(producer, kafkaConfig.topic, clock),
@@ -81,10 +110,14 @@ async function openKafkaRuntime(
       topic: kafkaConfig.topic,
       ingestGroupId: kafkaConfig.groupId,
       ingestDelayMs: config.batch.maxBatchAgeMs,
+      ingestLag,
       logger,
     }),
+    ingestLag,
+    kafkaReachable: () => ingestLag.reachable(),
     close: async () => {
       await ingest?.stop();
+      await ingestLag.stop();
       await producer.disconnect();
       await clickHouse.close();
     },
@@ -97,6 +130,7 @@ async function startInProcessIngest(
   kafka: Kafka,
   clickHouse: ClickHouseClient,
   logger: Logger,
+  hooks: RuntimeTestHooks,
 ): Promise<{ stop(): Promise<void> }> {
   const dlqProducer = kafka.producer({ allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner });
   await dlqProducer.connect();
@@ -105,6 +139,7 @@ async function startInProcessIngest(
     batch: config.batch,
     piiHashKey: config.piiHashKey,
     deadLetterTopic: { producer: dlqProducer, topic: `${kafkaConfig.topic}.dlq` },
+    wrapWriters: hooks.wrapWriters,
   });
   const source = new KafkaSource({
     consumer: kafka.consumer({ groupId: kafkaConfig.groupId }),

@@ -6,3 +6,5 @@ export const CLOCK = Symbol('Clock');
 export type Clock = () => number;
 /** The embedded pipeline's in-process source (absent with Kafka): the demo simulation feeds it. */
 export const IN_PROCESS_SOURCE = Symbol('InProcessSource');
+/** Set in Kafka mode: `() => Promise<void>` that resolves once a broker answers (for /ready). */
+export const KAFKA_REACHABLE = Symbol('KafkaReachable');

@@ -90,7 +90,16 @@ function eventTexts(body: unknown, contentType: string): string[] {
       .map((line) => line.trim())
       .filter((line) => line !== '');
   }
-  if (Array.isArray(body)) return body.map((event) => JSON.stringify(event) ?? 'null');
-  if (typeof body === 'object' && body !== null && Object.keys(body).length > 0) return [JSON.stringify(body)];
+  if (Array.isArray(body)) return body.map(eventText);
+  if (typeof body === 'object' && body !== null && Object.keys(body).length > 0) return [eventText(body, 0)];
   throw badParameter('body', 'expected a JSON array of events, one event, or NDJSON');
+}
+
+function eventText(event: unknown, index: number): string {
+  try {
+    return JSON.stringify(event) ?? 'null';
+  } catch {
+    // JSON.stringify overflows the stack on nesting that JSON.parse took: no event is like that.
+    throw badParameter('body', `event ${index} is nested too deeply to be an event`);
+  }
 }

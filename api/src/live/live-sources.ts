@@ -1,11 +1,14 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Consumer, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { decodeEvent, type Batch, type BatchWriter } from '@callboard/ingest';
+import type { KafkaIngestLag } from './ingest-lag';
 import { liveEventFromCallEvent, liveEventFromRow, type LiveEvent } from './live-event';
 
 const LIVE_FETCH_MAX_WAIT_MS = 100;
+const RECOVERY_RETRY_MS = 1_000;
 
 export type DeliverLiveEvents = (events: LiveEvent[]) => void;
 
@@ -53,6 +56,8 @@ export interface KafkaLiveSourceOptions {
   ingestGroupId: string;
   /** The ingester's batch age: how long after consumption an event may still be on its way to ClickHouse. */
   ingestDelayMs: number;
+  /** Told of every message read, valid or not (the ingester stores invalid ones too, as dead letters). */
+  ingestLag?: KafkaIngestLag;
   logger: Logger;
 }
 
@@ -62,10 +67,20 @@ export interface KafkaLiveSourceOptions {
  * sockets without a Socket.IO adapter. It starts each partition at the ingest group's committed
  * offset: everything before it is in ClickHouse (the ingester commits after writing), so the
  * snapshot plus this replay miss nothing.
+ *
+ * After a crash (e.g. every broker gone for a moment) it starts a fresh consumer from where it
+ * had read to, rather than letting kafkajs restart this one: a restarted member of a group that
+ * never commits loses its seeks, and in tests fetched nothing more after a broker outage.
  */
 export class KafkaLiveSource implements LiveEventSource {
   readonly storeDelayMs: number;
   private consumer: Consumer | undefined;
+  private deliver: DeliverLiveEvents | undefined;
+  /** Per partition, the next offset to read: where a fresh consumer resumes after a crash. */
+  private readonly positions = new Map<number, string>();
+  private stopped = false;
+  private crashed = false;
+  private recovering: Promise<void> | undefined;
 
   constructor(private readonly options: KafkaLiveSourceOptions) {
     // The ingester may hold an event for a batch age, then spend a moment writing it.
@@ -73,13 +88,29 @@ export class KafkaLiveSource implements LiveEventSource {
   }
 
   async start(deliver: DeliverLiveEvents): Promise<void> {
+    this.deliver = deliver;
+    await this.consume(await this.ingestGroupOffsets());
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.recovering;
+    await this.consumer?.disconnect();
+  }
+
+  private async consume(startOffsets: Array<{ partition: number; offset: string }>): Promise<void> {
     const { kafka, topic, ingestGroupId, logger } = this.options;
-    const startOffsets = await this.ingestGroupOffsets(kafka, topic, ingestGroupId);
     const groupId = `${ingestGroupId}-live-${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
-    // A broker may hold a fetch for its whole max wait even when data has arrived (librdkafka's
-    // mock does); the live feed cannot afford kafkajs's default of 5 s.
-    const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: LIVE_FETCH_MAX_WAIT_MS });
+    const consumer = kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: false,
+      // A broker may hold a fetch for its whole max wait even when data has arrived (librdkafka's
+      // mock does); the live feed cannot afford kafkajs's default of 5 s.
+      maxWaitTimeInMs: LIVE_FETCH_MAX_WAIT_MS,
+      retry: { restartOnFailure: async () => false },
+    });
     this.consumer = consumer;
+    consumer.on(consumer.events.CRASH, ({ payload }) => this.recover(payload.error));
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: false });
     await consumer.run({
@@ -88,26 +119,53 @@ export class KafkaLiveSource implements LiveEventSource {
         const now = Date.now();
         const events: LiveEvent[] = [];
         for (const message of batch.messages) {
+          this.options.ingestLag?.seen(batch.partition, message.offset, message.timestamp);
           const decoded = decodeEvent(message.value ?? '', now);
           // Invalid records are the ingester's to dead-letter; they never reach the live state either.
           if (decoded.ok) events.push(liveEventFromCallEvent(decoded.event));
         }
-        if (events.length > 0) deliverSafely(deliver, events, logger);
+        if (events.length > 0 && this.deliver) deliverSafely(this.deliver, events, logger);
+        const last = batch.messages.at(-1);
+        if (last) this.positions.set(batch.partition, (BigInt(last.offset) + 1n).toString());
       },
     });
     for (const { partition, offset } of startOffsets) consumer.seek({ topic, partition, offset });
-    logger.info({ groupId, partitions: startOffsets.length }, 'live feed consuming from the ingest group offsets');
+    logger.info({ groupId, partitions: startOffsets.length }, 'live feed consuming');
   }
 
-  async stop(): Promise<void> {
-    await this.consumer?.disconnect();
+  private recover(error: unknown): void {
+    if (this.stopped) return;
+    this.options.logger.warn({ err: error }, 'live feed consumer crashed; starting a fresh one where it left off');
+    this.crashed = true;
+    this.recovering ??= this.recoverUntilRunning().finally(() => {
+      this.recovering = undefined;
+    });
   }
 
-  private async ingestGroupOffsets(kafka: Kafka, topic: string, groupId: string): Promise<Array<{ partition: number; offset: string }>> {
+  private async recoverUntilRunning(): Promise<void> {
+    while (this.crashed && !this.stopped) {
+      this.crashed = false;
+      await this.consumer?.disconnect().catch(() => undefined);
+      try {
+        const resumeAt = (await this.ingestGroupOffsets()).map(({ partition, offset }) => ({
+          partition,
+          offset: this.positions.get(partition) ?? offset,
+        }));
+        if (!this.stopped) await this.consume(resumeAt);
+      } catch (error) {
+        this.options.logger.warn({ err: error }, 'live feed consumer not restarted yet; trying again');
+        this.crashed = true;
+        await sleep(RECOVERY_RETRY_MS);
+      }
+    }
+  }
+
+  private async ingestGroupOffsets(): Promise<Array<{ partition: number; offset: string }>> {
+    const { kafka, topic, ingestGroupId } = this.options;
     const admin = kafka.admin();
     await admin.connect();
     try {
-      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      const [committed] = await admin.fetchOffsets({ groupId: ingestGroupId, topics: [topic] });
       const watermarks = await admin.fetchTopicOffsets(topic);
       const low = new Map(watermarks.map((mark) => [mark.partition, mark.low]));
       return (committed?.partitions ?? []).map(({ partition, offset }) => ({

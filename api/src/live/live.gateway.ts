@@ -83,7 +83,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
         this.pushes.changed(allRoom(tenant), { tenant, queues: [...queues] });
       }),
       this.live.alerts.subscribe((alerts) => this.sendAlerts(alerts)),
-      this.live.heartbeats.subscribe((at) => this.namespace.emit(LIVE_EVENTS.heartbeat, { at: new Date(at).toISOString() })),
+      this.live.heartbeats.subscribe((heartbeat) => this.namespace.emit(LIVE_EVENTS.heartbeat, heartbeat)),
     );
   }
 

@@ -53,13 +53,26 @@ export const liveSchema = z.object({
   at: instant.describe('when these figures were computed'),
   tenant: z.string(),
   timezone: z.string(),
+  ingestLagSeconds: z
+    .number()
+    .describe(
+      'age of the oldest event not yet stored in ClickHouse, to a tenth of a second (0: none pending); see api/README.md "Ingest lag"',
+    ),
+  ingestLagMessages: z.number().int().describe('events not yet stored in ClickHouse'),
   queues: z.array(liveQueueSchema),
   totals: liveFiguresSchema
     .optional()
     .describe('the same over every queue (bands against the default thresholds); only for callers who may see every queue'),
 });
 
+export const heartbeatSchema = z.object({
+  at: z.string().describe('RFC 3339, UTC'),
+  ingestLagSeconds: liveSchema.shape.ingestLagSeconds,
+});
+
 export type LiveAgent = z.infer<typeof liveAgentSchema>;
 export type LiveFigures = z.infer<typeof liveFiguresSchema>;
 export type LiveQueue = z.infer<typeof liveQueueSchema>;
 export type Live = z.infer<typeof liveSchema>;
+/** The Socket.IO `heartbeat` payload: sent every second whatever happens. */
+export type Heartbeat = z.infer<typeof heartbeatSchema>;

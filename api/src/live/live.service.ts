@@ -11,10 +11,11 @@ import { AlertTracker, type Alert } from './alerts';
 import { buildFigures, watchedFigures } from './live-figures';
 import type { LiveEvent } from './live-event';
 import { LiveState } from './live-state';
-import { LIVE_EVENT_SOURCE } from './live.tokens';
+import type { IngestLag } from './ingest-lag';
+import { INGEST_LAG, LIVE_EVENT_SOURCE } from './live.tokens';
 import type { LiveEventSource } from './live-sources';
 import { LiveRepository, type LiveSnapshot } from './live.repository';
-import type { Live, LiveFigures, LiveQueue } from './live.schema';
+import type { Heartbeat, Live, LiveFigures, LiveQueue } from './live.schema';
 import { changedQueues, NO_METRICS, readPeriodFigures, type PeriodFigures } from './period-figures';
 
 /** Period figures are re-read at most this often while events flow (more rarely when a re-read is slow, up to the max)… */
@@ -60,7 +61,7 @@ interface TenantLive {
 export class LiveService implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly changes = new Subject<LiveChanges>();
   readonly alerts = new Subject<Alert[]>();
-  readonly heartbeats = new Subject<number>();
+  readonly heartbeats = new Subject<Heartbeat>();
   private readonly logger = new Logger(LiveService.name);
   private readonly tenants = new Map<string, TenantLive>();
   private readonly alertTracker = new AlertTracker();
@@ -78,6 +79,7 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(LIVE_EVENT_SOURCE) private readonly source: LiveEventSource,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(INGEST_LAG) private readonly ingestLag: IngestLag,
   ) {}
 
   /** Hear of events first, then read the snapshot, then apply what was heard meanwhile: nothing falls between. */
@@ -147,10 +149,13 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
         timezone,
       });
     };
+    const lag = this.ingestLag.current();
     return {
       at: formatInstant(now, timezone),
       tenant: tenantName,
       timezone,
+      ingestLagSeconds: lag.seconds,
+      ingestLagMessages: lag.messages,
       queues: shown.map((queue): LiveQueue => ({ queue, ...figures(queue) })),
       totals: figures(undefined),
     };
@@ -218,7 +223,7 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
       this.checkThresholds(tenantName, tenant, this.knownQueues(tenant));
       if (now - tenant.lastRefreshAt >= PERIOD_REFRESH_INTERVAL_MS) this.requestRefresh(tenantName, tenant, 0);
     }
-    this.heartbeats.next(now);
+    this.heartbeats.next({ at: new Date(now).toISOString(), ingestLagSeconds: this.ingestLag.current().seconds });
     this.ticks += 1;
   }
 

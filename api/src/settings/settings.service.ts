@@ -42,7 +42,8 @@ export class SettingsService {
 
   /** The settings that apply to `queue`. */
   static forQueue(settings: Settings, queue: string): QueueSettings {
-    return settings.queues[queue] ?? settings.defaults;
+    // Own keys only: a queue named 'toString' or 'constructor' must not find Object.prototype's.
+    return Object.hasOwn(settings.queues, queue) ? settings.queues[queue]! : settings.defaults;
   }
 
   async update(tenant: string, update: SettingsUpdate): Promise<Settings> {

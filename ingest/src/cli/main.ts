@@ -38,7 +38,12 @@ program
   .argument('<file>', 'NDJSON file, one event per line')
   .addOption(new Option('--kafka <brokers>', 'send to Kafka, e.g. localhost:9092').argParser(parseBrokers).conflicts('http'))
   .option('--topic <topic>', 'Kafka topic (with --kafka)', 'call-events')
-  .addOption(new Option('--http <url>', "send to a running api's POST /events, e.g. http://localhost:3000/api/v1 (token: CALLBOARD_TOKEN)").argParser(parseBaseUrl))
+  .addOption(
+    new Option(
+      '--http <url>',
+      "send to a running api's POST /events, e.g. http://localhost:3000/api/v1 (token: CALLBOARD_TOKEN)",
+    ).argParser(parseBaseUrl),
+  )
   .action(async (file: string, options: { kafka?: string[]; topic: string; http?: string }, command: Command) => {
     if (!options.kafka && !options.http) command.error('error: choose where events go: --kafka <brokers> or --http <url>');
     const sink = options.kafka

@@ -24,7 +24,10 @@ export function addOutputOptions(command: Command): Command {
     .addOption(new Option('--kafka <brokers>', 'send to Kafka, e.g. localhost:9092').argParser(parseBrokers).conflicts('http'))
     .option('--topic <topic>', 'Kafka topic (with --kafka)', 'call-events')
     .addOption(
-      new Option('--http <url>', "send to a running api's POST /events, e.g. http://localhost:3000/api/v1 (token: CALLBOARD_TOKEN)").argParser(parseBaseUrl),
+      new Option(
+        '--http <url>',
+        "send to a running api's POST /events, e.g. http://localhost:3000/api/v1 (token: CALLBOARD_TOKEN)",
+      ).argParser(parseBaseUrl),
     );
 }
 

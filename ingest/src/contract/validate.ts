@@ -17,6 +17,8 @@ export type Validation = { ok: true; event: CallEvent } | { ok: false; rejection
 export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
 /** Larger messages are rejected before parsing, so one huge value cannot stall the pipeline. */
 export const MAX_EVENT_BYTES = 1024 * 1024;
+/** No call event nests deeper; deeper extras would overflow the stack when stored as JSON. */
+export const MAX_EVENT_DEPTH = 32;
 
 export function reject(code: RejectionCode, detail: string): { ok: false; rejection: Rejection } {
   return { ok: false, rejection: { code, reason: `${code}: ${detail}` } };
@@ -27,6 +29,8 @@ export function validateEvent(value: unknown, now: number): Validation {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return reject('not_an_object', `expected a JSON object, got ${Array.isArray(value) ? 'an array' : typeof value}`);
   }
+  const unstorable = unstorableContent(value);
+  if (unstorable) return reject('invalid_value', unstorable);
   const record = value as Record<string, unknown>;
   const type = record['type'];
   if (type === undefined || type === null) return reject('missing_field', 'type');
@@ -37,29 +41,52 @@ export function validateEvent(value: unknown, now: number): Validation {
   if (!parsed.success) return rejectionFromIssue(record, parsed.error.issues[0]!);
   const event = parsed.data as CallEvent;
   if (event.ts > now + MAX_FUTURE_MS) {
-    return reject('out_of_range', `ts ${new Date(event.ts).toISOString()} is more than 24 h in the future`);
+    // Epoch milliseconds beyond year 275760 have no ISO form (toISOString would throw).
+    const when = Number.isNaN(new Date(event.ts).getTime()) ? `${event.ts} ms` : new Date(event.ts).toISOString();
+    return reject('out_of_range', `ts ${when} is more than 24 h in the future`);
   }
   return { ok: true, event };
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * What ClickHouse could never store, found before it poisons a batch (whose insert would then
+ * be retried forever): text with a lone surrogate (not Unicode), or absurdly deep nesting.
+ * Iterative, so that deep input cannot exhaust the stack here either.
+ */
+function unstorableContent(value: object): string | undefined {
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [node, depth] = next;
+    if (typeof node === 'string' && LONE_SURROGATE.test(node)) return 'text with a lone surrogate is not Unicode';
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth > MAX_EVENT_DEPTH) return `nested deeper than ${MAX_EVENT_DEPTH} levels`;
+    for (const [key, child] of Object.entries(node)) {
+      if (LONE_SURROGATE.test(key)) return 'text with a lone surrogate is not Unicode';
+      pending.push([child, depth + 1]);
+    }
+  }
+  return undefined;
 }
 
 function rejectionFromIssue(record: Record<string, unknown>, issue: z.core.$ZodIssue): { ok: false; rejection: Rejection } {
   const field = issue.path.join('.') || '(event)';
   const given = issue.path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], record);
+  // A reason is stored and answered: a caller's number, even of the wrong type, is never quoted in it.
+  const shown = issue.path.includes('customerId') ? 'a value not shown here' : describe(given);
   // zod reports an absent enum as invalid_value and an absent string as invalid_type: both are missing.
   if ((given === undefined || given === null) && issue.code !== 'custom') return reject('missing_field', field);
   switch (issue.code) {
     case 'invalid_type':
-      return reject(
-        'wrong_type',
-        `${field} must be ${issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`}, got ${describe(given)}`,
-      );
+      return reject('wrong_type', `${field} must be ${issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`}, got ${shown}`);
     case 'too_small':
       if (given === '') return reject('missing_field', `${field} is empty`);
       return reject('out_of_range', `${field}: ${issue.message}`);
     case 'too_big':
       return reject('out_of_range', `${field}: ${issue.message}`);
     case 'invalid_value':
-      return reject('invalid_value', `${field} must be one of ${issue.values.map(String).join(', ')}, got ${describe(given)}`);
+      return reject('invalid_value', `${field} must be one of ${issue.values.map(String).join(', ')}, got ${shown}`);
     case 'custom': {
       const code = (issue.params?.['reasonCode'] as RejectionCode | undefined) ?? 'invalid_value';
       return reject(code, code === 'missing_field' ? field : `${field}: ${issue.message}`);

@@ -50,7 +50,8 @@ export function toDeadLetterRow(
     partition: fromKafka ? origin.partition : -1,
     offset: fromKafka ? origin.offset : '-1',
     reason_code: rejection.code,
-    reason: rejection.reason,
+    // Through UTF-8: a JSON.parse message may quote half a surrogate pair, which ClickHouse would refuse on every retry.
+    reason: Buffer.from(rejection.reason).toString('utf8'),
     event_id: stringField(text, 'eventId'),
     type: stringField(text, 'type'),
     raw: redactCustomerIds(text, hashCustomer),
@@ -93,25 +94,24 @@ function redactParsed(text: string, hashCustomer: CustomerHasher): string | unde
     return undefined;
   }
   if (typeof parsed !== 'object' || parsed === null) return undefined;
-  // Iterative, so that deeply nested garbage cannot exhaust the stack.
-  const pending: object[] = [parsed];
-  let changed = false;
-  while (pending.length > 0) {
-    const node = pending.pop() as Record<string, unknown>;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'customerId' && value !== null && value !== undefined && value !== '') {
-        node[key] = `hmac-sha256:${hashCustomer(typeof value === 'string' ? value : JSON.stringify(value))}`;
-        changed = true;
-      } else if (typeof value === 'object' && value !== null) {
-        pending.push(value);
+  try {
+    // Iterative, so that deeply nested garbage cannot exhaust the stack.
+    const pending: object[] = [parsed];
+    let changed = false;
+    while (pending.length > 0) {
+      const node = pending.pop() as Record<string, unknown>;
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'customerId' && value !== null && value !== undefined && value !== '') {
+          node[key] = `hmac-sha256:${hashCustomer(typeof value === 'string' ? value : JSON.stringify(value))}`;
+          changed = true;
+        } else if (typeof value === 'object' && value !== null) {
+          pending.push(value);
+        }
       }
     }
-  }
-  if (!changed) return text;
-  try {
-    return JSON.stringify(parsed);
+    return changed ? JSON.stringify(parsed) : text;
   } catch {
-    return undefined; // too deep to write back: the patterns below still redact it
+    return undefined; // too deep to hash or write back: the patterns below still redact it
   }
 }
 

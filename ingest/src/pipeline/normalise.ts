@@ -47,11 +47,12 @@ export function toEventRow(event: CallEvent, hashCustomer: CustomerHasher): Even
     ended_by: text('endedBy'),
     wrapup: optionalBoolean('wrapup'),
     disposition: text('disposition'),
-    score: typeof fields['score'] === 'number' ? (fields['score'] as number) : null,
+    // Only a survey's score is validated (1–5): any other event's `score` is an unknown extra, and would not fit UInt8.
+    score: event.type === 'survey.completed' ? event.score : null,
     resolved: optionalBoolean('resolved'),
     state: text('state'),
     team: text('team'),
-    extra: extraFields(event),
+    extra: extraFields(event, hashCustomer),
   };
 }
 
@@ -60,11 +61,16 @@ export function toDateTime64(epochMillis: number): string {
   return new Date(epochMillis).toISOString().slice(0, 23).replace('T', ' ');
 }
 
-function extraFields(event: CallEvent): string {
+function extraFields(event: CallEvent, hashCustomer: CustomerHasher): string {
   const known = KNOWN_FIELDS[event.type];
   let extra: Record<string, unknown> | undefined;
   for (const [key, value] of Object.entries(event)) {
     if (!known.has(key)) (extra ??= {})[key] = value;
   }
-  return extra ? JSON.stringify(extra) : '';
+  // A customerId where the contract has none (another event type, nested) is still a caller's number.
+  const hashCustomerIds = (key: string, value: unknown) =>
+    key === 'customerId' && value !== null && value !== ''
+      ? `hmac-sha256:${hashCustomer(typeof value === 'string' ? value : JSON.stringify(value))}`
+      : value;
+  return extra ? JSON.stringify(extra, hashCustomerIds) : '';
 }

@@ -400,3 +400,40 @@ describe('IngestPipeline flush and close', () => {
     expect(writer.written.flatMap(eventIds)).toEqual(['e-1', 'e-2']);
   });
 });
+
+describe('IngestPipeline ingest lag', () => {
+  it('reports when the oldest unwritten record arrived, through a failing writer, and nothing once all is written', async () => {
+    const writer = new RecordingWriter();
+    writer.failNext(Number.POSITIVE_INFINITY);
+    let now = 1_000_000;
+    const { pipeline } = createPipeline([writer], { maxBatchSize: 2, maxBatchAgeMs: 10, clock: () => now });
+    expect(pipeline.oldestPendingSince).toBeUndefined();
+
+    await pipeline.enqueue(inputs(1, 2)); // a full batch: sealed and retried at once
+    now += 5_000;
+    const last = await pipeline.enqueue(inputs(3, 1)); // behind it, in the open batch
+    await waitFor(() => writer.attempts >= 3, 'several failed attempts');
+    // The first batch is the one being retried: its records arrived at 1,000,000.
+    expect(pipeline.oldestPendingSince).toBe(1_000_000);
+
+    writer.reset();
+    await last!.stored;
+    expect(pipeline.oldestPendingSince).toBeUndefined();
+  });
+
+  it('takes a record’s own arrival time (e.g. its Kafka timestamp) over the moment it is enqueued', async () => {
+    const writer = new RecordingWriter();
+    writer.block();
+    const { pipeline } = createPipeline([writer], { maxBatchSize: 2, maxBatchAgeMs: 60_000, clock: () => 2_000_000 });
+
+    await pipeline.enqueue(inputs(1, 1).map((input) => ({ ...input, arrivedAt: 1_500_000 })));
+    await pipeline.enqueue(inputs(2, 1));
+    await pipeline.enqueue(inputs(3, 1).map((input) => ({ ...input, arrivedAt: 1_400_000 })));
+
+    // e-1 (1,500,000) and e-2 (enqueued at 2,000,000) are being written; e-3 (1,400,000) waits in the open batch.
+    expect(pipeline.oldestPendingSince).toBe(1_400_000);
+    writer.release();
+    await pipeline.flush();
+    expect(pipeline.oldestPendingSince).toBeUndefined();
+  });
+});

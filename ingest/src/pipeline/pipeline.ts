@@ -11,6 +11,8 @@ export interface PipelineInput {
   validation: Validation;
   raw: Buffer | string;
   origin: RecordOrigin;
+  /** When the record entered the system, epoch ms (e.g. its Kafka timestamp); default: when it is enqueued. */
+  arrivedAt?: number;
 }
 
 export interface Batch {
@@ -48,6 +50,8 @@ export interface Ticket {
 
 interface OpenBatch extends Batch {
   size: number;
+  /** The earliest `arrivedAt` of its records (Infinity while empty). */
+  oldestArrival: number;
   stored: Promise<void>;
   resolve: () => void;
   reject: (error: unknown) => void;
@@ -62,6 +66,7 @@ interface OpenBatch extends Batch {
 export class IngestPipeline {
   private open = this.newBatch();
   private readonly sealed: OpenBatch[] = [];
+  private writing: OpenBatch | undefined;
   private flushing: Promise<void> | undefined;
   private ageTimer: NodeJS.Timeout | undefined;
   private buffered = 0;
@@ -82,8 +87,20 @@ export class IngestPipeline {
     return this.buffered;
   }
 
+  /** When the oldest record not yet written to every writer arrived, epoch ms; undefined when nothing is pending. */
+  get oldestPendingSince(): number | undefined {
+    const oldest = Math.min(
+      this.writing?.oldestArrival ?? Infinity,
+      ...this.sealed.map((batch) => batch.oldestArrival),
+      this.open.oldestArrival,
+    );
+    return Number.isFinite(oldest) ? oldest : undefined;
+  }
+
   /** Accepts records into the open batch, first waiting while the buffer is full. */
   async enqueue(inputs: PipelineInput[], options: EnqueueOptions = {}): Promise<Ticket | undefined> {
+    // Before any wait for room: time spent held back by a full buffer is ingest lag too.
+    const arrivedAt = this.clock();
     while (this.buffered >= this.options.maxBufferedRecords) {
       this.assertOpen();
       if (options.shouldAbort?.()) return undefined;
@@ -97,6 +114,7 @@ export class IngestPipeline {
     let holder = this.open;
     for (const input of inputs) {
       holder = this.open;
+      this.open.oldestArrival = Math.min(this.open.oldestArrival, input.arrivedAt ?? arrivedAt);
       this.metrics.received.inc({ source: input.origin.source });
       if (input.validation.ok) {
         this.open.events.push(toEventRow(input.validation.event, this.options.hashCustomer));
@@ -154,6 +172,7 @@ export class IngestPipeline {
 
   private async drain(): Promise<void> {
     for (let batch = this.sealed.shift(); batch; batch = this.sealed.shift()) {
+      this.writing = batch;
       try {
         await this.write(batch);
         batch.resolve();
@@ -164,6 +183,7 @@ export class IngestPipeline {
           this.buffered -= rest.size;
         }
       }
+      this.writing = undefined;
       this.buffered -= batch.size;
       this.metrics.buffered.set(this.buffered);
       this.roomWaiters.splice(0).forEach((wake) => wake());
@@ -201,6 +221,6 @@ export class IngestPipeline {
       reject = onReject;
     });
     stored.catch(() => undefined); // a rejection nobody awaits is not an unhandled one
-    return { events: [], deadLetters: [], size: 0, stored, resolve, reject };
+    return { events: [], deadLetters: [], size: 0, oldestArrival: Infinity, stored, resolve, reject };
   }
 }

@@ -30,6 +30,10 @@ export class KafkaSource {
   private stopping = false;
   private readonly toCommit = new Map<string, { topic: string; partition: number; offset: bigint }>();
   private committing: Promise<void> | undefined;
+  /** The partitions this instance holds, each with the number of the assignment that gave it to us. */
+  private readonly assigned = new Map<number, number>();
+  private assignments = 0;
+  private memberId: string | undefined;
   private readonly clock: () => number;
   private readonly lag: ConsumerLagMonitor;
 
@@ -44,6 +48,7 @@ export class KafkaSource {
     await this.options.admin.connect();
     this.lag.start(this.options.lagIntervalMs ?? 5000);
     await consumer.subscribe({ topic, fromBeginning: true });
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.onAssignment(payload.memberId, payload.memberAssignment[topic] ?? []));
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -73,11 +78,14 @@ export class KafkaSource {
   private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     if (this.stopping || batch.messages.length === 0) return;
     const { topic, partition } = batch;
+    const assignment = this.assigned.get(partition);
     const now = this.clock();
     const inputs = batch.messages.map((message) => ({
       validation: decodeEvent(message.value ?? '', now),
       raw: message.value ?? '',
       origin: { source: 'kafka' as const, topic, partition, offset: message.offset, key: message.key },
+      // The ingest lag counts from when the record reached Kafka, not from when this instance fetched it.
+      arrivedAt: kafkaTimestamp(message.timestamp),
     }));
     const ticket = await this.options.pipeline.enqueue(inputs, {
       whileWaiting: heartbeat,
@@ -87,10 +95,27 @@ export class KafkaSource {
     resolveOffset(batch.lastOffset());
     const nextOffset = BigInt(batch.lastOffset()) + 1n;
     ticket.stored.then(
-      () => this.scheduleCommit(topic, partition, nextOffset),
+      () => {
+        // Moved to another instance since it was fetched: its new owner may have committed past
+        // these records already, and Kafka takes an older offset from anyone, rewinding the group.
+        if (this.assigned.get(partition) === assignment) this.scheduleCommit(topic, partition, nextOffset);
+      },
       () => undefined, // not written: never committed, so re-read after a restart
     );
     await heartbeat();
+  }
+
+  private onAssignment(memberId: string, partitions: number[]): void {
+    const held = new Set(partitions);
+    // A new member id: this instance was out of the group meanwhile, so any partition may have had another owner.
+    const rejoined = memberId !== this.memberId;
+    this.memberId = memberId;
+    for (const partition of [...this.assigned.keys()]) {
+      if (held.has(partition) && !rejoined) continue;
+      this.assigned.delete(partition);
+      this.toCommit.delete(`${this.options.topic}:${partition}`);
+    }
+    for (const partition of held) if (!this.assigned.has(partition)) this.assigned.set(partition, ++this.assignments);
   }
 
   private scheduleCommit(topic: string, partition: number, offset: bigint): void {
@@ -118,4 +143,9 @@ export class KafkaSource {
       }
     }
   }
+}
+
+function kafkaTimestamp(timestamp: string): number | undefined {
+  const epochMs = Number(timestamp);
+  return Number.isFinite(epochMs) && epochMs > 0 ? epochMs : undefined;
 }

@@ -6,13 +6,19 @@ import { TEST_BOOTSTRAP_TOKEN } from '../helpers/test-token';
  * clients' JSON parsing does not stall the driver it measures. argv: origin, client count,
  * queues (comma-separated), first client index; each client subscribes to one queue,
  * round-robin. Speaks over IPC: sends { connected } once all are up; on 'measure' starts
- * recording; on 'report' replies { latencies, sentAt, pushes, connected } and starts afresh; on
- * 'stop' replies { latencies, sentAt, pushes } and exits. `sentAt[i]` is the send time of the
- * update `latencies[i]` was measured on, so that a caller can count exactly the updates of a window.
+ * recording; on 'report' replies { latencies, sentAt, pushes, connected, disconnects, silent } and
+ * starts afresh (`disconnects`: since the start; `silent`: connected sockets that got nothing,
+ * not even a heartbeat, for SILENT_AFTER_MS); on 'stop' replies { latencies, sentAt, pushes }
+ * and exits. `sentAt[i]` is the send time of the update `latencies[i]` was measured on, so that
+ * a caller can count exactly the updates of a window.
  */
 const [origin, countText, queueList, firstText] = process.argv.slice(2);
 const queues = queueList!.split(',');
 const sockets: Socket[] = [];
+const SILENT_AFTER_MS = 5_000;
+const lastHeardAt = new Map<Socket, number>();
+let disconnects = 0;
+let stopping = false;
 let latencies: number[] = [];
 let sentAt: number[] = [];
 let measuring = false;
@@ -30,8 +36,13 @@ for (let index = Number(firstText); index < Number(firstText) + Number(countText
     forceNew: true,
   });
   const lastSince = new Map<string, string>();
+  socket.on('heartbeat', () => lastHeardAt.set(socket, Date.now()));
+  socket.on('disconnect', () => {
+    if (!stopping) disconnects += 1;
+  });
   socket.on('live', (push: Push) => {
     const receivedAt = Date.now();
+    lastHeardAt.set(socket, receivedAt);
     pushes += 1;
     for (const figures of push.queues) {
       for (const agent of figures.agents) {
@@ -58,13 +69,15 @@ process.on('message', (message: string) => {
   if (message === 'measure') measuring = true;
   if (message === 'report') {
     const connected = sockets.filter((socket) => socket.connected).length;
-    process.send!({ latencies, sentAt, pushes, connected });
+    const silent = sockets.filter((socket) => socket.connected && Date.now() - (lastHeardAt.get(socket) ?? 0) > SILENT_AFTER_MS).length;
+    process.send!({ latencies, sentAt, pushes, connected, disconnects, silent });
     latencies = [];
     sentAt = [];
     pushes = 0;
   }
   if (message === 'stop') {
     measuring = false;
+    stopping = true;
     for (const socket of sockets) socket.close();
     process.send!({ latencies, sentAt, pushes }, () => process.exit(0));
   }

@@ -25,4 +25,36 @@ describe('the benchmark summary', () => {
     expect(summary).toContain("| 210 MB | the machine's memory | 8,000 MB | 0.03 |");
     expect(summary).not.toContain('live:');
   });
+
+  it('reports the load run: its errors, each request kind, the sockets and the api memory start to end', () => {
+    const figures = (requests: number, errors = 0) => ({ requests, errors, p50Ms: 12, p95Ms: 80 });
+    const report: BenchReport = {
+      command: 'pnpm bench load',
+      startedAt: '2026-11-24T10:00:00.000Z',
+      finishedAt: '2026-11-24T10:06:00.000Z',
+      machine: { cpus: 2, cpuModel: 'Test CPU', memoryMb: 8000, node: 'v20.20.2', os: 'Linux 6.1' },
+      load: {
+        options: { seconds: 300, users: 200, sockets: 500, historyDays: 30, thinkMs: [2000, 8000], eventsPerSecond: 20 },
+        requests: {
+          metricsByQueueToday: figures(2400),
+          compareTodayWithLastWeek: figures(2400),
+          trendsDaily30d: figures(2400, 1),
+          callsPage: figures(3100),
+          live: figures(2400),
+        },
+        errors: 1,
+        errorSamples: ['503 /trends?…: slow'],
+        sockets: { clients: 500, connectedAtEnd: 500, disconnects: 0, silentAtEnd: 0, pushes: 123_456 },
+        events: { posts: 300, failedPosts: 0 },
+        apiRssMb: { start: 400, end: 420, max: 450, samples: [400, 450, 420], slopeMbPerMinute: 4 },
+      },
+    };
+    const summary = benchSummary(report);
+    expect(summary).toContain('## Under load: 200 dashboard users and 500 sockets for 300 s');
+    expect(summary).toContain('**Errors: 1**');
+    expect(summary).toContain('| GET /trends per day over 30 days | 2,400 | 1 | 12 ms | 80 ms |');
+    expect(summary).toContain('Sockets: 500 of 500 connected at the end, 0 disconnects, 0 silent, 123,456 pushes received.');
+    expect(summary).toContain('api RSS: 400 MB at the start, 420 MB at the end, 450 MB at most');
+    expect(summary).toContain('- `503 /trends?…: slow`');
+  });
 });

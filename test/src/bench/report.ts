@@ -2,6 +2,7 @@ import type { ApiQueryBenchmark, LatencyFigures } from './api-queries';
 import type { FanOut } from './fan-out';
 import type { IngestThroughput } from './ingest-throughput';
 import type { LiveLatency } from './live-latency';
+import type { LoadRun } from './load';
 import type { IngesterMemory } from './memory';
 
 export interface Machine {
@@ -22,6 +23,7 @@ export interface BenchReport {
   liveLatency?: LiveLatency;
   fanOut?: FanOut;
   ingesterMemory?: IngesterMemory;
+  load?: LoadRun;
 }
 
 interface Row {
@@ -66,7 +68,44 @@ export function benchSummary(report: BenchReport): string {
     '',
     'Ratio = figure / limit: for throughput, the share of the limit reached; for latency and memory, how many times the limit.',
     '',
+    ...loadSection(report.load),
   ].join('\n');
+}
+
+const REQUEST_NAMES: Record<keyof LoadRun['requests'], string> = {
+  metricsByQueueToday: 'GET /metrics today by queue',
+  compareTodayWithLastWeek: 'GET /metrics/compare today against a week earlier, by queue',
+  trendsDaily30d: 'GET /trends per day over 30 days',
+  callsPage: 'GET /calls, 50 a page (and the next page)',
+  live: 'GET /live',
+};
+
+/** The load run: its errors (there must be none), each request kind's latency, the api's memory start to end. */
+function loadSection(load: LoadRun | undefined): string[] {
+  if (!load) return [];
+  const { options, sockets, events, apiRssMb } = load;
+  return [
+    `## Under load: ${options.users} dashboard users and ${options.sockets} sockets for ${options.seconds} s`,
+    '',
+    `Think time ${options.thinkMs[0] / 1000}–${options.thinkMs[1] / 1000} s; the demo centre with ${options.historyDays} days of history, ` +
+      `plus ${options.eventsPerSecond} events/s posted. **Errors: ${load.errors}** (non-2xx answers, unanswered requests, ` +
+      `failed event posts, socket disconnects).`,
+    '',
+    '| request | count | errors | p50 | p95 |',
+    '|---|---:|---:|---:|---:|',
+    ...Object.entries(load.requests).map(
+      ([name, figures]) =>
+        `| ${REQUEST_NAMES[name as keyof LoadRun['requests']]} | ${round(figures.requests)} | ${figures.errors} | ${figures.p50Ms} ms | ${figures.p95Ms} ms |`,
+    ),
+    '',
+    `Sockets: ${sockets.connectedAtEnd} of ${sockets.clients} connected at the end, ${sockets.disconnects} disconnects, ` +
+      `${sockets.silentAtEnd} silent, ${round(sockets.pushes)} pushes received. Event posts: ${events.posts}, ${events.failedPosts} failed.`,
+    '',
+    `api RSS: ${apiRssMb.start} MB at the start, ${apiRssMb.end} MB at the end, ${apiRssMb.max} MB at most ` +
+      `(sampled every 10 s; slope ${apiRssMb.slopeMbPerMinute} MB/min).`,
+    ...(load.errorSamples.length ? ['', 'First errors:', '', ...load.errorSamples.map((sample) => `- \`${sample}\``)] : []),
+    '',
+  ];
 }
 
 function ingestRows(ingest: IngestThroughput | undefined): Row[] {

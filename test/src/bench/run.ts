@@ -6,25 +6,30 @@ import { measureApiQueries } from './api-queries';
 import { measureFanOut } from './fan-out';
 import { measureIngestThroughput } from './ingest-throughput';
 import { measureLiveLatency } from './live-latency';
+import { FULL_LOAD, measureLoad, type LoadOptions } from './load';
 import { measureIngesterMemory } from './memory';
 import { benchSummary, type BenchReport } from './report';
 
-const SUITES = ['ingest', 'api', 'live', 'fanout', 'memory'] as const;
+const SUITES = ['ingest', 'api', 'live', 'fanout', 'memory', 'load'] as const;
 const RESULTS_DIR = join(REPO_ROOT, 'bench', 'results');
 
 /**
- * `pnpm bench [ingest] [api] [live] [fanout] [memory]`: the named benchmarks (all by default), one
- * after the other (they would skew each other on shared cores), each bounded and self-stopping.
- * Writes bench/results/<date>.json and .md, and bench/results/latest.md.
+ * `pnpm bench [ingest] [api] [live] [fanout] [memory] [load] [--seconds=N] [--users=N] [--sockets=N]
+ * [--think=MIN-MAX]`: the named benchmarks (all by default), one after the other (they would skew
+ * each other on shared cores), each bounded and self-stopping. The flags shorten or resize the
+ * load run (by default five minutes, 200 users thinking 10–30 s, 500 sockets). Writes
+ * bench/results/<date>.json and .md, and bench/results/latest.md.
  */
 async function main(): Promise<void> {
-  const asked = process.argv.slice(2).filter((name) => name !== '--');
+  const args = process.argv.slice(2).filter((name) => name !== '--');
+  const asked = args.filter((arg) => !arg.startsWith('--'));
+  const load = loadOptions(args.filter((arg) => arg.startsWith('--')));
   const unknown = asked.filter((name) => !(SUITES as readonly string[]).includes(name));
   if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(', ')}; choose from ${SUITES.join(', ')}`);
   const runs = (suite: (typeof SUITES)[number]) => asked.length === 0 || asked.includes(suite);
   const log = (line: string) => console.log(line);
   const report: BenchReport = {
-    command: ['pnpm bench', ...asked].join(' '),
+    command: ['pnpm bench', ...args].join(' '),
     startedAt: new Date().toISOString(),
     finishedAt: '',
     machine: {
@@ -40,6 +45,7 @@ async function main(): Promise<void> {
   if (runs('live')) report.liveLatency = await measureLiveLatency(log);
   if (runs('fanout')) report.fanOut = await measureFanOut(log);
   if (runs('memory')) report.ingesterMemory = await measureIngesterMemory(log);
+  if (runs('load')) report.load = await measureLoad(log, load);
   report.finishedAt = new Date().toISOString();
 
   mkdirSync(RESULTS_DIR, { recursive: true });
@@ -50,6 +56,18 @@ async function main(): Promise<void> {
   copyFileSync(join(RESULTS_DIR, `${name}.md`), join(RESULTS_DIR, 'latest.md'));
   console.log(summary);
   console.log(`written to bench/results/${name}.json and .md (and latest.md)`);
+}
+
+function loadOptions(flags: string[]): LoadOptions {
+  const options = { ...FULL_LOAD };
+  for (const flag of flags) {
+    const think = /^--think=(\d+)-(\d+)$/.exec(flag);
+    const [, name, value] = /^--(seconds|users|sockets)=(\d+)$/.exec(flag) ?? [];
+    if (think) options.thinkMs = [Number(think[1]) * 1000, Number(think[2]) * 1000];
+    else if (name) options[name as 'seconds' | 'users' | 'sockets'] = Number(value);
+    else throw new Error(`unknown option ${flag}; the load run takes --seconds=N, --users=N, --sockets=N, --think=MIN-MAX (seconds)`);
+  }
+  return options;
 }
 
 main().then(

@@ -48,6 +48,8 @@ export interface TestApiOptions {
   keepDatabase?: boolean;
   /** More environment, e.g. KAFKA_BROKERS for the Kafka path. */
   env?: Record<string, string>;
+  /** Fault injection into the api's in-process ingest, e.g. ClickHouse writes failing for a while. */
+  testHooks?: NonNullable<Parameters<typeof createApiApp>[1]>['testHooks'];
 }
 
 /** The real api on the embedded default (chdb in a fresh database, in-process ingest), listening on a free port. */
@@ -65,7 +67,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     CALLBOARD_SIGN_IN_ATTEMPTS_PER_MINUTE: '1000000',
     ...options.env,
   });
-  const api = await createApiApp(config, { clock: options.now });
+  const api = await createApiApp(config, { clock: options.now, testHooks: options.testHooks });
   await api.app.listen(0, '127.0.0.1');
   const { port } = api.app.getHttpServer().address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;

@@ -13,6 +13,8 @@ export interface KafkaMockCluster {
   setBrokerDown(brokerId: number): Promise<void>;
   setBrokerUp(brokerId: number): Promise<void>;
   pushRequestErrors(apiKey: number, errorCodes: number[]): Promise<void>;
+  /** Delays the broker's responses (the request itself is handled at once), e.g. past a client's request timeout. */
+  setRtt(brokerId: number, ms: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function startKafkaMockCluster(brokerCount = 3): Promise<KafkaMockC
     setBrokerDown: (broker) => send({ op: 'broker_down', broker }),
     setBrokerUp: (broker) => send({ op: 'broker_up', broker }),
     pushRequestErrors: (apiKey, errors) => send({ op: 'push_request_errors', apiKey, errors }),
+    setRtt: (broker, ms) => send({ op: 'set_rtt', broker, ms }),
     stop: () => stopProcess(child),
   };
 }

@@ -14,7 +14,14 @@ describe('ClickHouse schema migrations', () => {
     expect(migrations.map((migration) => migration.version)).toEqual([1, 2, 3, 4, 5, 6]);
 
     const applied = await migrate(clickHouse.client);
-    expect(applied.map((migration) => migration.name)).toEqual(['events', 'dead_letters', 'instance_secrets', 'queue_settings', 'alerts', 'access']);
+    expect(applied.map((migration) => migration.name)).toEqual([
+      'events',
+      'dead_letters',
+      'instance_secrets',
+      'queue_settings',
+      'alerts',
+      'access',
+    ]);
     expect(await migrate(clickHouse.client)).toEqual([]); // idempotent: a second start applies nothing
 
     const recorded = await queryRows<{ version: number }>(

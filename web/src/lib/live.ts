@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { Alert, Live, LiveQueue } from '@callboard/api';
+import type { Alert, Heartbeat, Live, LiveQueue } from '@callboard/api';
 import { api } from './api';
 import { openAuthorisedSocket } from './authorised-socket';
 
@@ -34,6 +34,8 @@ export interface LiveFeed {
   delayed: boolean;
   /** Epoch ms of the last message (push or heartbeat). */
   lastMessageAt: number | undefined;
+  /** How old the oldest event not yet stored is, as of the last heartbeat (or GET /live before any). */
+  ingestLagSeconds: number | undefined;
 }
 
 /**
@@ -55,6 +57,7 @@ export function useLiveFeed(options: { tenant?: string; queues?: readonly string
   const [alerts, setAlerts] = useState<Alert[]>([]);
   const [connected, setConnected] = useState(false);
   const [lastMessageAt, setLastMessageAt] = useState<number | undefined>(undefined);
+  const [heartbeatLag, setHeartbeatLag] = useState<number | undefined>(undefined);
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
@@ -66,7 +69,10 @@ export function useLiveFeed(options: { tenant?: string; queues?: readonly string
       heard();
       client.setQueryData<Live>(key, (current) => mergeLivePush(current, push));
     });
-    socket.on('heartbeat', heard);
+    socket.on('heartbeat', (heartbeat: Heartbeat) => {
+      heard();
+      setHeartbeatLag(heartbeat.ingestLagSeconds);
+    });
     socket.on('alert', (alert: Alert) => {
       heard();
       setAlerts((current) => [alert, ...current].slice(0, 50));
@@ -81,7 +87,7 @@ export function useLiveFeed(options: { tenant?: string; queues?: readonly string
   }, []);
 
   const delayed = lastMessageAt === undefined ? now - mountedAt(queuesKey) > DELAYED_AFTER_MS : now - lastMessageAt > DELAYED_AFTER_MS;
-  return { live: data, alerts, connected, delayed, lastMessageAt };
+  return { live: data, alerts, connected, delayed, lastMessageAt, ingestLagSeconds: heartbeatLag ?? data?.ingestLagSeconds };
 }
 
 const mounted = new Map<string, number>();

@@ -8,6 +8,7 @@ import { AlertBanner } from './alert-banner';
 import { alertsOfQueues, boardAgents, chartTarget, pickableQueues, shownQueues } from './board';
 import { ControlBar, kioskUrlFor } from './control-bar';
 import { DelayedBanner } from './delayed-banner';
+import { IngestLagBanner } from './ingest-lag-banner';
 import { useClockOffset } from './hooks/use-clock-offset';
 import { useLastHour } from './hooks/use-last-hour';
 import { useRecentAlerts } from './hooks/use-recent-alerts';
@@ -26,7 +27,7 @@ export function WallboardPage({ search, onChange }: WallboardPageProps) {
   const { t, i18n } = useTranslation('wallboard');
   const kiosk = search.kiosk === '1';
   // With controls the page needs every queue's name to offer it, so it subscribes to all and filters; a TV only to its own.
-  const { live, alerts, connected, delayed, lastMessageAt } = useLiveFeed({
+  const { live, alerts, connected, delayed, lastMessageAt, ingestLagSeconds } = useLiveFeed({
     tenant: search.tenant,
     queues: kiosk ? search.queues : undefined,
   });
@@ -57,6 +58,7 @@ export function WallboardPage({ search, onChange }: WallboardPageProps) {
         />
       )}
       <DelayedBanner delayed={delayed} lastMessageAt={lastMessageAt} />
+      <IngestLagBanner seconds={delayed ? undefined : ingestLagSeconds} />
       <AlertBanner alerts={alertsOfQueues([...alerts, ...recentAlerts], search.queues)} kiosk={kiosk} clockOffsetMs={clockOffsetMs} />
       {!live ? (
         <p className="wallboard-muted">{t('common:loading')}</p>
