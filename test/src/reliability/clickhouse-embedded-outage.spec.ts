@@ -7,10 +7,10 @@ import { openClickHouse } from '@callboard/infra';
 import { WORKER_DATA_DIR } from '../helpers/clickhouse';
 import { committedOffsetTotal, counterTotal, startIngester, waitFor } from '../helpers/ingest-harness';
 import { TOPIC, useKafkaSuite } from '../helpers/kafka-suite';
-import { expectExactlyOnce } from './exactly-once';
+import { expectScenarioExactlyOnce } from './exactly-once';
 import { expectOutageHeldBack, sampleOutage } from './outage-observer';
 import { ReopenableEngine } from './reopenable-engine';
-import { messagesInTopic, NOW, PERIOD, produceAtLeastOnce, scenarioEvents, TIMEZONE, toMessage } from './scenario-events';
+import { messagesInTopic, produceAtLeastOnce, scenarioEvents, toMessage } from './scenario-events';
 
 const OUTAGE_MS = 30_000;
 const GROUP_ID = 'embedded-outage';
@@ -71,15 +71,7 @@ describe('ClickHouse unavailable for 30 s, embedded path (the in-process engine 
     await suite.ingesters.pop()!.stop();
     await engine.dispose();
 
-    await expectExactlyOnce({
-      client: reopened,
-      database,
-      events,
-      now: NOW,
-      timezone: TIMEZONE,
-      period: PERIOD,
-      groupBy: ['queue', 'day'],
-    });
+    await expectScenarioExactlyOnce(reopened, database, events);
   });
 });
 

@@ -2,9 +2,9 @@ import { openClickHouse } from '@callboard/infra';
 import { committedOffsetTotal, counterTotal, startIngester, waitFor } from '../helpers/ingest-harness';
 import { TOPIC, useKafkaSuite } from '../helpers/kafka-suite';
 import { ClickHouseHttpShim } from './clickhouse-http-shim';
-import { expectExactlyOnce, storedEvents } from './exactly-once';
+import { expectScenarioExactlyOnce, storedEvents } from './exactly-once';
 import { expectOutageHeldBack, sampleOutage } from './outage-observer';
-import { messagesInTopic, NOW, PERIOD, produceAtLeastOnce, scenarioEvents, TIMEZONE, toMessage } from './scenario-events';
+import { messagesInTopic, produceAtLeastOnce, scenarioEvents, toMessage } from './scenario-events';
 
 const OUTAGE_MS = 30_000;
 const GROUP_ID = 'server-outage';
@@ -66,14 +66,6 @@ describe('ClickHouse unreachable for 30 s, production path (@clickhouse/client o
     await suite.ingesters.pop()!.stop();
     await client.close();
 
-    await expectExactlyOnce({
-      client: suite.clickHouse.client,
-      database: suite.clickHouse.database,
-      events,
-      now: NOW,
-      timezone: TIMEZONE,
-      period: PERIOD,
-      groupBy: ['queue', 'day'],
-    });
+    await expectScenarioExactlyOnce(suite.clickHouse.client, suite.clickHouse.database, events);
   });
 });

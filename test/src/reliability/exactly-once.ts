@@ -3,7 +3,7 @@ import { startTestApi } from '../helpers/api-harness';
 import { queryRows } from '../helpers/clickhouse';
 import { epochMillis } from '../reference/reference-events';
 import { referenceMetrics, type GroupBy, type Metrics } from '../reference/reference-metrics';
-import type { GeneratedEvent } from './scenario-events';
+import { NOW, PERIOD, TIMEZONE, type GeneratedEvent } from './scenario-events';
 
 export interface ExactlyOnceCheck {
   /** A client on the database the scenario ingested into. */
@@ -31,6 +31,11 @@ export interface ExactlyOnceCheck {
 export async function expectExactlyOnce(check: ExactlyOnceCheck): Promise<void> {
   await expectEachEventStoredOnce(check.client, check.events);
   await expectApiMetricsOfCleanSet(check);
+}
+
+/** The same check for a scenario on the shared event set (scenario-events.ts): its day, zone and period, by queue and day. */
+export function expectScenarioExactlyOnce(client: ClickHouseClient, database: string, events: readonly GeneratedEvent[]): Promise<void> {
+  return expectExactlyOnce({ client, database, events, now: NOW, timezone: TIMEZONE, period: PERIOD, groupBy: ['queue', 'day'] });
 }
 
 async function expectEachEventStoredOnce(client: ClickHouseClient, events: readonly GeneratedEvent[]): Promise<void> {

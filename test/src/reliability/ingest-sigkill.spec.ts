@@ -1,9 +1,9 @@
 import { committedOffsetTotal, waitFor } from '../helpers/ingest-harness';
 import { TOPIC, useKafkaSuite } from '../helpers/kafka-suite';
 import { ClickHouseHttpShim } from './clickhouse-http-shim';
-import { expectExactlyOnce, storedEvents } from './exactly-once';
+import { expectScenarioExactlyOnce, storedEvents } from './exactly-once';
 import { startIngestService, type IngestService } from './ingest-service';
-import { messagesInTopic, NOW, PERIOD, produceAtLeastOnce, scenarioEvents, splitInto, TIMEZONE, toMessage } from './scenario-events';
+import { messagesInTopic, produceAtLeastOnce, scenarioEvents, splitInto, toMessage } from './scenario-events';
 
 const GROUP_ID = 'sigkill';
 const EVENTS_INSERT = /^INSERT INTO `?events`?\s/;
@@ -86,15 +86,7 @@ describe('the ingest service process killed with SIGKILL mid-batch', () => {
     }
     expect(await committedWithinStored()).toBe(events.length);
 
-    await expectExactlyOnce({
-      client: suite.clickHouse.client,
-      database: suite.clickHouse.database,
-      events,
-      now: NOW,
-      timezone: TIMEZONE,
-      period: PERIOD,
-      groupBy: ['queue', 'day'],
-    });
+    await expectScenarioExactlyOnce(suite.clickHouse.client, suite.clickHouse.database, events);
   });
 
   /** Resolves once the service has been killed at `kill`'s point. */

@@ -2,9 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { committedOffsetTotal, startIngester, waitFor } from '../helpers/ingest-harness';
 import { ApiKey } from '../helpers/kafka-mock-cluster';
 import { TOPIC, useKafkaSuite } from '../helpers/kafka-suite';
-import { expectExactlyOnce } from './exactly-once';
+import { expectScenarioExactlyOnce } from './exactly-once';
 import { failedResponses, recordingKafka } from './recording-kafka';
-import { messagesInTopic, NOW, PERIOD, produceAtLeastOnce, scenarioEvents, splitInto, TIMEZONE, toMessage } from './scenario-events';
+import { messagesInTopic, produceAtLeastOnce, scenarioEvents, splitInto, toMessage } from './scenario-events';
 
 // Kafka protocol error codes the mock injects; kafkajs treats each as retriable.
 const NOT_LEADER_OR_FOLLOWER = 6;
@@ -16,15 +16,7 @@ describe('Kafka faults: no event lost or counted twice', () => {
   const suite = useKafkaSuite();
 
   const checkExactlyOnce = (events: ReturnType<typeof scenarioEvents>) =>
-    expectExactlyOnce({
-      client: suite.clickHouse.client,
-      database: suite.clickHouse.database,
-      events,
-      now: NOW,
-      timezone: TIMEZONE,
-      period: PERIOD,
-      groupBy: ['queue', 'day'],
-    });
+    expectScenarioExactlyOnce(suite.clickHouse.client, suite.clickHouse.database, events);
 
   const allCommitted = async (groupId: string) =>
     waitFor(

@@ -3,9 +3,9 @@ import type { Message } from 'kafkajs';
 import { queryRows } from '../helpers/clickhouse';
 import { committedOffsetTotal, startIngester, waitFor } from '../helpers/ingest-harness';
 import { TOPIC, useKafkaSuite } from '../helpers/kafka-suite';
-import { expectExactlyOnce } from './exactly-once';
+import { expectScenarioExactlyOnce } from './exactly-once';
 import { recordingKafka } from './recording-kafka';
-import { messagesInTopic, NOW, PERIOD, produceAtLeastOnce, scenarioEvents, splitInto, TIMEZONE, toMessage } from './scenario-events';
+import { messagesInTopic, produceAtLeastOnce, scenarioEvents, splitInto, toMessage } from './scenario-events';
 
 const GROUP_ID = 'poison';
 const TEN_MIB = 10 * 1024 * 1024;
@@ -96,14 +96,6 @@ describe('poison messages: dead-lettered with a reason, the stream goes on', () 
 
     // Neither crashed nor stalled: kafkajs logs a handler that throws, and a consumer restart.
     expect(consumer.log.filter((entry) => /eachBatch|Crash|Restarting/i.test(entry.message))).toEqual([]);
-    await expectExactlyOnce({
-      client: suite.clickHouse.client,
-      database: suite.clickHouse.database,
-      events,
-      now: NOW,
-      timezone: TIMEZONE,
-      period: PERIOD,
-      groupBy: ['queue', 'day'],
-    });
+    await expectScenarioExactlyOnce(suite.clickHouse.client, suite.clickHouse.database, events);
   });
 });

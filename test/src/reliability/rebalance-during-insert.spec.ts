@@ -2,9 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Admin } from 'kafkajs';
 import type { BatchWriter } from '@callboard/ingest';
 import { committedOffsetTotal, counterTotal, startIngester, waitFor } from '../helpers/ingest-harness';
-import { expectExactlyOnce, storedEvents } from './exactly-once';
+import { expectScenarioExactlyOnce, storedEvents } from './exactly-once';
 import { TOPIC, useKafkaSuite } from '../helpers/kafka-suite';
-import { messagesInTopic, NOW, PERIOD, produceAtLeastOnce, scenarioEvents, TIMEZONE, toMessage } from './scenario-events';
+import { messagesInTopic, produceAtLeastOnce, scenarioEvents, toMessage } from './scenario-events';
 
 const GROUP_ID = 'rebalance-during-insert';
 
@@ -117,14 +117,6 @@ describe('a rebalance during an insert', () => {
     expect(received).toBeGreaterThanOrEqual(events.length); // re-reads after the rebalance are allowed, losses are not
     for (const ingester of suite.ingesters.splice(0)) await ingester.stop();
 
-    await expectExactlyOnce({
-      client: suite.clickHouse.client,
-      database: suite.clickHouse.database,
-      events,
-      now: NOW,
-      timezone: TIMEZONE,
-      period: PERIOD,
-      groupBy: ['queue', 'day'],
-    });
+    await expectScenarioExactlyOnce(suite.clickHouse.client, suite.clickHouse.database, events);
   });
 });
