@@ -2,7 +2,9 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { outOfScope } from '../auth/scope';
 import { badParameter } from '../common/bad-parameter';
 import { formatInstant } from '../common/query-params';
-import { CLOCK, type Clock } from '../infrastructure/tokens';
+import { SharedAnswers } from '../common/shared-answers';
+import type { ApiConfig } from '../config/api-config';
+import { API_CONFIG, CLOCK, type Clock } from '../infrastructure/tokens';
 import { toSqlSettings } from '../metrics/sql-settings';
 import { SettingsService } from '../settings/settings.service';
 import type { FcrStatus } from './calls.sql';
@@ -19,22 +21,28 @@ const OUTCOME_NAMES: Record<string, 'answered' | 'abandoned' | 'flowed_out' | 'w
 
 @Injectable()
 export class CallsService {
+  // Pages are small (at most 500 calls): entries, not rows, bound this one.
+  private readonly sharedPages: SharedAnswers<CallRow[]>;
+
   constructor(
     private readonly repository: CallsRepository,
     private readonly settings: SettingsService,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(API_CONFIG) config: ApiConfig,
+  ) {
+    this.sharedPages = new SharedAnswers({ ttlMs: config.queryCacheMs, maxEntries: 200 });
+  }
 
   async page(query: PageQuery) {
     const settings = await this.settings.get(query.tenant);
     const zone = query.tz ?? settings.timezone;
-    const rows = await this.repository.page({
+    const request = {
       ...query,
-      now: this.clock(),
       settings: toSqlSettings(settings),
       cursor: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
       limit: query.limit + 1,
-    });
+    };
+    const rows = await this.sharedPages.get(request, () => this.repository.page({ ...request, now: this.clock() }));
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {

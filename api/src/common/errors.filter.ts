@@ -20,12 +20,13 @@ export class ErrorsFilter implements ExceptionFilter {
     const limited = http instanceof HttpException ? undefined : queryLimitException(exception);
     if (limited) {
       this.logger.warn(`a query reached a ClickHouse limit: ${exception instanceof Error ? exception.message : String(exception)}`);
-      response.setHeader('Retry-After', '30');
+      if (limited.status === 503) response.setHeader('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
       response.status(limited.status).json(limited.body);
       return;
     }
     if (http instanceof HttpException) {
       if (http.getStatus() === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+      if (http.getStatus() === 429 || http.getStatus() === 503) response.setHeader('Retry-After', String(retryAfterSeconds(response)));
       const body = http.getResponse();
       response.status(http.getStatus()).json(typeof body === 'string' ? { statusCode: http.getStatus(), message: body } : body);
       return;
@@ -35,6 +36,22 @@ export class ErrorsFilter implements ExceptionFilter {
       .status(500)
       .json({ statusCode: 500, error: 'Internal Server Error', message: 'The server failed to answer; the error is logged.' });
   }
+}
+
+// A busy api (request timeout, database limit) asks for a retry after this long.
+const BUSY_RETRY_AFTER_SECONDS = 30;
+
+/**
+ * The standard Retry-After: @nestjs/throttler names its header after each limit
+ * (`Retry-After-requests`, `Retry-After-signIn`), which browsers and HTTP clients do not read.
+ */
+function retryAfterSeconds(response: Response): number {
+  const named = response
+    .getHeaderNames()
+    .filter((name) => name.startsWith('retry-after-'))
+    .map((name) => Number(response.getHeader(name)))
+    .filter((seconds) => Number.isFinite(seconds) && seconds > 0);
+  return named.length > 0 ? Math.ceil(Math.max(...named)) : BUSY_RETRY_AFTER_SECONDS;
 }
 
 /** body-parser's refusals (a body over the size limit, an unsupported charset) carry their own 4xx status. */

@@ -39,6 +39,7 @@ const environmentSchema = z.object({
   CLICKHOUSE_MAX_RESULT_ROWS: z.coerce.number().int().min(1000).default(1_000_000),
   CLICKHOUSE_MAX_MEMORY_USAGE: z.coerce.number().int().min(100_000_000).default(4_000_000_000),
   CALLBOARD_READY_MAX_LAG_SECONDS: z.coerce.number().min(1).default(60),
+  CALLBOARD_QUERY_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
 });
 
 /** Everything the api reads from its environment, validated once at boot (DESIGN.md "Runtime interface"). */
@@ -56,6 +57,11 @@ export interface ApiConfig {
   logLevel: (typeof LOG_LEVELS)[number];
   /** The built web app the api serves (web/dist of this checkout unless CALLBOARD_WEB_DIST says otherwise). */
   webDist: string;
+  /**
+   * Report answers (metrics, comparisons, trends, call lists) and settings are shared between
+   * identical requests and reused this long; 0: every request queries. The live feed never is.
+   */
+  queryCacheMs: number;
   /** GET /ready answers 503 while the oldest event not yet in ClickHouse is older than this. */
   readyMaxLagSeconds: number;
   /** Embedded demo: the simulated centre backfills `days` of history, then runs live. */
@@ -98,6 +104,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     logLevel: values.LOG_LEVEL,
     webDist: values.CALLBOARD_WEB_DIST ?? join(__dirname, '..', '..', '..', 'web', 'dist'),
     readyMaxLagSeconds: values.CALLBOARD_READY_MAX_LAG_SECONDS,
+    queryCacheMs: values.CALLBOARD_QUERY_CACHE_MS,
     simulator:
       values.CALLBOARD_SIMULATOR === 'demo' ? { days: values.CALLBOARD_SIMULATOR_DAYS, seed: values.CALLBOARD_SIMULATOR_SEED } : undefined,
     auth: {

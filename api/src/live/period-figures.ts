@@ -37,7 +37,7 @@ export async function readPeriodFigures(metrics: MetricsService, tenant: string,
   };
   const results = await Promise.all(
     PERIOD_WINDOWS.map((window) =>
-      metrics.metrics({ tenant, from: starts[window], to, tz: settings.timezone, filters: NO_FILTERS }, 'queue'),
+      metrics.metrics({ tenant, from: starts[window], to, tz: settings.timezone, filters: NO_FILTERS }, 'queue', { fresh: true }),
     ),
   );
   const windows = {} as Record<PeriodWindow, WindowFigures>;

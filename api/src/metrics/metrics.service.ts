@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { badParameter } from '../common/bad-parameter';
 import { formatInstant, type Filters } from '../common/query-params';
-import { CLOCK, type Clock } from '../infrastructure/tokens';
+import { SharedAnswers } from '../common/shared-answers';
+import type { ApiConfig } from '../config/api-config';
+import { API_CONFIG, CLOCK, type Clock } from '../infrastructure/tokens';
 import { SettingsService } from '../settings/settings.service';
 import { bucketStarts, MAX_BUCKETS } from './bucket-starts';
 import { addSums, computeMetrics, emptySums } from './compute-metrics';
@@ -28,23 +30,44 @@ export interface GroupedSums {
   bucketStarts: number[];
 }
 
+export interface Freshness {
+  /**
+   * Query now rather than share an identical request's answer of the last few seconds. The live
+   * feed asks fresh (its figures must be well under a second old); reports share.
+   */
+  fresh?: boolean;
+}
+
 export interface MetricsGroup {
   key: Record<string, string | null>;
   metrics: Metrics;
 }
 
+// Rows of summed answers kept at most (a row is a group × bucket): bounds the memory they take.
+const SHARED_ROWS = 100_000;
+
 @Injectable()
 export class MetricsService {
+  private readonly sharedSums: SharedAnswers<SummedGroup[]>;
+
   constructor(
     private readonly repository: MetricsRepository,
     private readonly settings: SettingsService,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(API_CONFIG) config: ApiConfig,
+  ) {
+    this.sharedSums = new SharedAnswers({
+      ttlMs: config.queryCacheMs,
+      maxEntries: 1_000,
+      sizeOf: (rows) => rows.length,
+      maxSize: SHARED_ROWS,
+    });
+  }
 
   /** Totals plus one group per dimension key or per bucket (every bucket of the period, empty ones too). */
-  async metrics(query: PeriodQuery, groupBy?: Dimension | BucketKind, parameterName = 'groupBy') {
+  async metrics(query: PeriodQuery, groupBy?: Dimension | BucketKind, freshness: Freshness = {}) {
     const grouping = groupBy === undefined ? {} : isDimension(groupBy) ? { dimension: groupBy } : { bucket: groupBy };
-    const summed = await this.groupedSums(query, grouping, parameterName);
+    const summed = await this.groupedSums(query, grouping, 'groupBy', freshness);
     const groups: MetricsGroup[] = [];
     if (grouping.dimension) {
       for (const [key, byBucket] of summed.groups) {
@@ -66,6 +89,7 @@ export class MetricsService {
     query: PeriodQuery,
     grouping: { dimension?: Dimension; bucket?: BucketKind },
     bucketParameter: string,
+    { fresh = false }: Freshness = {},
   ): Promise<GroupedSums> {
     const settings = await this.settings.get(query.tenant);
     const timezone = query.tz ?? settings.timezone;
@@ -76,16 +100,17 @@ export class MetricsService {
         `'${grouping.bucket}' would cut this period into more than ${MAX_BUCKETS} buckets; choose a coarser one or a shorter period`,
       );
     }
-    const rows = await this.repository.sums({
+    const question = {
       tenant: query.tenant,
       from: query.from,
       to: query.to,
       timezone,
-      now: this.clock(),
       grouping,
       filters: query.filters,
       settings: toSqlSettings(settings),
-    });
+    };
+    const sum = () => this.repository.sums({ ...question, now: this.clock() });
+    const rows = fresh ? await sum() : await this.sharedSums.get(question, sum);
     return {
       timezone,
       totals: rows.reduce((totals, row) => addSums(totals, row.sums), emptySums()),

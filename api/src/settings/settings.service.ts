@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Subject } from 'rxjs';
+import { SharedAnswers } from '../common/shared-answers';
 import { API_CONFIG, CLOCK, type Clock } from '../infrastructure/tokens';
 import type { ApiConfig } from '../config/api-config';
 import { SettingsRepository } from './settings.repository';
@@ -26,14 +27,22 @@ interface StoredSettings {
 export class SettingsService {
   /** Tenants whose settings this instance just changed (the live figures re-read at once). */
   readonly updates = new Subject<string>();
+  // Every report and every live refresh starts here; a change made on another instance shows within this cache's lifetime.
+  private readonly shared: SharedAnswers<Settings>;
 
   constructor(
     private readonly repository: SettingsRepository,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.shared = new SharedAnswers({ ttlMs: config.queryCacheMs, maxEntries: 1_000 });
+  }
 
-  async get(tenant: string): Promise<Settings> {
+  get(tenant: string): Promise<Settings> {
+    return this.shared.get(tenant, () => this.readMerged(tenant));
+  }
+
+  private async readMerged(tenant: string): Promise<Settings> {
     const stored = await this.read(tenant);
     const defaults = merge(DEFAULT_QUEUE_SETTINGS, stored.defaults);
     const queues = Object.fromEntries([...stored.queues].map(([queue, patch]) => [queue, merge(defaults, patch)]));
@@ -63,6 +72,7 @@ export class SettingsService {
       rows.push({ queue, settings: JSON.stringify(next) });
     }
     await this.repository.write(tenant, rows, this.clock());
+    this.shared.clear();
     this.updates.next(tenant);
     return this.get(tenant);
   }

@@ -98,6 +98,10 @@ describe('rate limits', () => {
     const refused = await api.request('GET', '/auth/me');
     expect(refused.status).toBe(429);
     expect(refused.body).toMatchObject({ statusCode: 429 });
+    // The standard header (not only the throttler's own Retry-After-requests): within the minute's window.
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
     expect((await api.request('GET', '/live', { token: tv.secret })).status).toBe(200);
   });
 

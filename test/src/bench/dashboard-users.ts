@@ -71,9 +71,11 @@ export class DashboardUsers {
     }
   }
 
+  // Periods as the web app asks them: whole days of the centre, [first day 00:00, day after the last 00:00).
   private path(name: DashboardRequest, cursor: string | undefined): string {
-    const now = DateTime.now().setZone(this.options.timezone);
-    const today = { from: iso(now.startOf('day')), to: iso(now) };
+    const startOfToday = DateTime.now().setZone(this.options.timezone).startOf('day');
+    const tomorrow = iso(startOfToday.plus({ days: 1 }));
+    const today = { from: iso(startOfToday), to: tomorrow };
     const query = (values: Record<string, string>) => new URLSearchParams(values).toString();
     switch (name) {
       case 'metricsByQueueToday':
@@ -82,7 +84,7 @@ export class DashboardUsers {
         return `/metrics/compare?${query({ ...today, against: 'week', groupBy: 'queue' })}`;
       case 'trendsDaily30d': {
         const metric = TREND_METRICS[Math.floor(Math.random() * TREND_METRICS.length)]!;
-        return `/trends?${query({ from: iso(now.startOf('day').minus({ days: 30 })), to: iso(now), metric, bucket: 'day' })}`;
+        return `/trends?${query({ from: iso(startOfToday.minus({ days: 29 })), to: tomorrow, metric, bucket: 'day' })}`;
       }
       case 'callsPage':
         return `/calls?${query({ ...today, limit: '50', ...(cursor ? { cursor } : {}) })}`;
@@ -118,7 +120,7 @@ function iso(time: DateTime): string {
   return time.toISO({ suppressMilliseconds: true })!;
 }
 
-function quantile(sorted: number[], fraction: number): number {
+export function quantile(sorted: number[], fraction: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]! : NaN;
 }
 

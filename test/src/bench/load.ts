@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { freePort, REPO_ROOT } from '../helpers/processes';
 import { TEST_BOOTSTRAP_TOKEN } from '../helpers/test-token';
 import { CallTraffic } from './call-traffic';
-import { DashboardUsers, type DashboardRequest, type EndpointFigures } from './dashboard-users';
+import { DashboardUsers, quantile, type DashboardRequest, type EndpointFigures } from './dashboard-users';
 import { rssMb } from './process-memory';
 
 export interface LoadOptions {
@@ -34,9 +34,12 @@ export const FULL_LOAD: LoadOptions = {
   eventsPerSecond: 20,
 };
 
+/** What the load run asks: the dashboard users' requests, and the TVs' last-hour charts. */
+export type LoadRequest = DashboardRequest | 'wallboardChart';
+
 export interface LoadRun {
   options: LoadOptions;
-  requests: Record<DashboardRequest, EndpointFigures>;
+  requests: Record<LoadRequest, EndpointFigures>;
   /** Non-2xx answers, unanswered requests, failed event posts and socket disconnects, together. */
   errors: number;
   errorSamples: string[];
@@ -49,6 +52,8 @@ export interface LoadRun {
 const TIMEZONE = 'Asia/Shanghai';
 const DEMO_QUEUES = ['billing', 'orders', 'complaints', 'tech_support', 'vip', 'emergency'];
 const SOCKETS_PER_FLEET = 250;
+// As the wallboard page (web/src/features/wallboard/hooks/use-last-hour.ts, LAST_HOUR_REFRESH_MS).
+const CHART_EVERY_MS = 30_000;
 const RSS_EVERY_MS = 10_000;
 const HISTORY_TIMEOUT_MS = 15 * 60_000;
 
@@ -111,7 +116,18 @@ export async function measureLoad(log: (line: string) => void, options: LoadOpti
     clearInterval(traffic);
     await users.stop();
     const fleetReports = await Promise.all(fleets.map(report));
-    const requests = users.figures();
+    const charts = fleetReports.map((fleet) => fleet.chart);
+    const chartLatencies = charts.flatMap((chart) => chart.latencies).sort((a, b) => a - b);
+    const chartErrors = sum(charts.map((chart) => chart.errors));
+    const requests: Record<LoadRequest, EndpointFigures> = {
+      ...users.figures(),
+      wallboardChart: {
+        requests: chartLatencies.length + chartErrors,
+        errors: chartErrors,
+        p50Ms: quantile(chartLatencies, 0.5),
+        p95Ms: quantile(chartLatencies, 0.95),
+      },
+    };
     const sockets = {
       clients: options.sockets,
       connectedAtEnd: sum(fleetReports.map((fleet) => fleet.connected)),
@@ -124,7 +140,7 @@ export async function measureLoad(log: (line: string) => void, options: LoadOpti
       options,
       requests,
       errors,
-      errorSamples: users.errorSamples,
+      errorSamples: [...users.errorSamples, ...charts.flatMap((chart) => chart.errorSamples)],
       sockets,
       events,
       apiRssMb: {
@@ -177,10 +193,14 @@ async function startFleets(origin: string, sockets: number): Promise<ChildProces
     Math.min(SOCKETS_PER_FLEET, sockets - index * SOCKETS_PER_FLEET),
   );
   const fleets = sizes.map((size, index) =>
-    fork(join(__dirname, 'live-client-fleet.ts'), [origin, String(size), DEMO_QUEUES.join(','), String(index * SOCKETS_PER_FLEET)], {
-      execArgv: ['--conditions=source', '--import', 'tsx'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    }),
+    fork(
+      join(__dirname, 'live-client-fleet.ts'),
+      [origin, String(size), DEMO_QUEUES.join(','), String(index * SOCKETS_PER_FLEET), String(CHART_EVERY_MS)],
+      {
+        execArgv: ['--conditions=source', '--import', 'tsx'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      },
+    ),
   );
   await Promise.all(fleets.map((fleet) => new Promise((resolve) => fleet.once('message', resolve))));
   return fleets;
@@ -191,6 +211,7 @@ interface FleetReport {
   disconnects: number;
   silent: number;
   pushes: number;
+  chart: { latencies: number[]; errors: number; errorSamples: string[] };
 }
 
 function report(fleet: ChildProcess): Promise<FleetReport> {

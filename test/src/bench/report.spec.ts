@@ -41,6 +41,7 @@ describe('the benchmark summary', () => {
           trendsDaily30d: figures(2400, 1),
           callsPage: figures(3100),
           live: figures(2400),
+          wallboardChart: figures(5000),
         },
         errors: 1,
         errorSamples: ['503 /trends?…: slow'],
@@ -53,6 +54,7 @@ describe('the benchmark summary', () => {
     expect(summary).toContain('## Under load: 200 dashboard users and 500 sockets for 300 s');
     expect(summary).toContain('**Errors: 1**');
     expect(summary).toContain('| GET /trends per day over 30 days | 2,400 | 1 | 12 ms | 80 ms |');
+    expect(summary).toContain("| GET /metrics last hour by 5 minutes (each socket's TV chart, every 30 s) | 5,000 | 0 | 12 ms | 80 ms |");
     expect(summary).toContain('Sockets: 500 of 500 connected at the end, 0 disconnects, 0 silent, 123,456 pushes received.');
     expect(summary).toContain('api RSS: 400 MB at the start, 420 MB at the end, 450 MB at most');
     expect(summary).toContain('- `503 /trends?…: slow`');

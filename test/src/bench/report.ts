@@ -78,6 +78,7 @@ const REQUEST_NAMES: Record<keyof LoadRun['requests'], string> = {
   trendsDaily30d: 'GET /trends per day over 30 days',
   callsPage: 'GET /calls, 50 a page (and the next page)',
   live: 'GET /live',
+  wallboardChart: "GET /metrics last hour by 5 minutes (each socket's TV chart, every 30 s)",
 };
 
 /** The load run: its errors (there must be none), each request kind's latency, the api's memory start to end. */

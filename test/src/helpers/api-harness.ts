@@ -65,6 +65,8 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     // Tests fire requests far faster than people: only the rate-limit tests set real limits.
     CALLBOARD_RATE_LIMIT_PER_MINUTE: '1000000',
     CALLBOARD_SIGN_IN_ATTEMPTS_PER_MINUTE: '1000000',
+    // Tests read right after they write; sharing answers for a few seconds has its own spec (api/shared-answers).
+    CALLBOARD_QUERY_CACHE_MS: '0',
     ...options.env,
   });
   const api = await createApiApp(config, { clock: options.now, testHooks: options.testHooks });

@@ -1,7 +1,7 @@
 import { openClickHouse } from '@callboard/infra';
 import { committedOffsetTotal, counterTotal, startIngester, waitFor } from '../helpers/ingest-harness';
 import { TOPIC, useKafkaSuite } from '../helpers/kafka-suite';
-import { ClickHouseHttpShim } from './clickhouse-http-shim';
+import { ClickHouseHttpShim, hideClickHouseClientErrors } from './clickhouse-http-shim';
 import { expectScenarioExactlyOnce, storedEvents } from './exactly-once';
 import { expectOutageHeldBack, sampleOutage } from './outage-observer';
 import { messagesInTopic, produceAtLeastOnce, scenarioEvents, toMessage } from './scenario-events';
@@ -15,11 +15,7 @@ describe('ClickHouse unreachable for 30 s, production path (@clickhouse/client o
   beforeEach(async () => {
     shim = new ClickHouseHttpShim();
     await shim.start();
-    // Each refused attempt is logged by @clickhouse/client: expected here, and hundreds of them.
-    const log = console.error.bind(console);
-    jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-      if (!String(args[0]).includes('[@clickhouse/client]')) log(...args);
-    });
+    hideClickHouseClientErrors();
   });
   afterEach(async () => {
     jest.restoreAllMocks();

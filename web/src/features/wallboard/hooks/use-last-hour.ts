@@ -21,12 +21,12 @@ export function useLastHour(options: { tenant: string; queues: readonly string[]
   return useQuery({
     queryKey: ['wallboard', 'last-hour', options.tenant, queues.join(',')],
     queryFn: async () => {
-      // Start on a 5-minute boundary so that every bar is a whole bucket (the last one is still filling).
-      const now = Date.now();
-      const from = Math.floor(now / FIVE_MINUTES) * FIVE_MINUTES - 11 * FIVE_MINUTES;
+      // Whole 5-minute buckets, the last one still filling. Ending at the bucket's end rather than
+      // at now makes every TV watching these queues ask the same question, which the api shares.
+      const endOfBucket = (Math.floor(Date.now() / FIVE_MINUTES) + 1) * FIVE_MINUTES;
       const response = await api.get<MetricsResponseDto>('/metrics', {
-        from: new Date(from).toISOString(),
-        to: new Date(now).toISOString(),
+        from: new Date(endOfBucket - 12 * FIVE_MINUTES).toISOString(),
+        to: new Date(endOfBucket).toISOString(),
         groupBy: 'interval5m',
         queue: queues,
         tenant: options.tenant,
