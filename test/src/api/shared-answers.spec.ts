@@ -1,3 +1,4 @@
+import { signedInUser } from '../access/fixtures';
 import { startTestApi, type TestApi } from '../helpers/api-harness';
 
 /**
@@ -94,6 +95,20 @@ describe('shared report answers', () => {
     expect(answers.map((answer) => answer.status)).toEqual(Array.from({ length: 20 }, () => 200));
     expect(new Set(answers.map((answer) => JSON.stringify(answer.body))).size).toBe(1);
     expect(answers[0]!.body.groups[0].changes.offered).toMatchObject({ current: 3, baseline: 0 });
+  });
+
+  it("never gives one caller's scope another's answer: the question is asked within the caller's scope", async () => {
+    api = await startApi(600_000);
+    const ordersCall = answeredCall('o1', 20, 10).map((event) => ({ ...event, queue: 'orders' }));
+    await api.postEvents([...FIRST_CALLS, ...LATER_CALL, ...ordersCall]);
+    const supervisor = await signedInUser(api, { username: 'orders-lead', role: 'supervisor', queues: ['orders'] });
+    const offered = async (token?: string) =>
+      (await api!.request('GET', '/metrics', { query: DAY, ...(token ? { token } : {}) })).body.totals.offered;
+
+    // The same URL, asked by the orders supervisor first, then the whole centre, then the supervisor again.
+    expect(await offered(supervisor.accessToken)).toBe(1);
+    expect(await offered()).toBe(4);
+    expect(await offered(supervisor.accessToken)).toBe(1);
   });
 
   it('applies a settings change to the next report at once, shared answers notwithstanding', async () => {
