@@ -1,4 +1,4 @@
-import { benchSummary, type BenchReport } from './report';
+import { benchSummary, newestOfEach, type BenchReport } from './report';
 
 describe('the benchmark summary', () => {
   it('puts each figure beside its limit with the ratio worked out', () => {
@@ -58,5 +58,44 @@ describe('the benchmark summary', () => {
     expect(summary).toContain('Sockets: 500 of 500 connected at the end, 0 disconnects, 0 silent, 123,456 pushes received.');
     expect(summary).toContain('api RSS: 400 MB at the start, 420 MB at the end, 450 MB at most');
     expect(summary).toContain('- `503 /trends?…: slow`');
+  });
+
+  it('gathers the newest figures of each benchmark for latest.md, naming the run each came from', () => {
+    const machine = { cpus: 2, cpuModel: 'Test CPU', memoryMb: 8000, node: 'v20.20.2', os: 'Linux 6.1' };
+    const memory = (steadyRssMb: number) => ({
+      eventsPerSecond: 1000,
+      seconds: 60,
+      rssMb: [steadyRssMb],
+      steadyRssMb,
+      machineMemoryMb: 8000,
+    });
+    const run = (name: string, command: string, fields: Partial<BenchReport>) => ({
+      name,
+      report: { command, startedAt: `${name}Z`, finishedAt: `${name}Z`, machine, ...fields },
+    });
+    const runs = [
+      run('2026-11-20T10-00-00', 'pnpm bench', { ingesterMemory: memory(300) }),
+      run('2026-11-22T10-00-00', 'pnpm bench memory', { ingesterMemory: memory(210) }),
+      run('2026-11-23T10-00-00', 'pnpm bench ingest', {
+        ingest: {
+          events: 1000,
+          partitions: 24,
+          pipelineEventsPerSecond: 40_000,
+          rawConsumeEventsPerSecond: 320_000,
+          clickHouseFileInsertEventsPerSecond: 400_000,
+          stages: { decodeValidateNormaliseEventsPerSecond: 98_000, clientInsertEventsPerSecond: 70_000 },
+        },
+      }),
+    ];
+
+    const latest = newestOfEach(runs);
+
+    expect(latest).toContain('- memory: `2026-11-22T10-00-00.md` (`pnpm bench memory`)');
+    expect(latest).toContain('- ingest: `2026-11-23T10-00-00.md` (`pnpm bench ingest`)');
+    expect(latest).not.toContain('2026-11-20T10-00-00');
+    // The memory figure of the newer memory run (210 MB), not the older one's 300 MB, beside the ingest figures.
+    expect(latest).toContain("| 210 MB | the machine's memory | 8,000 MB | 0.03 |");
+    expect(latest).not.toContain('| 300 MB |');
+    expect(latest).toContain('| 40,000 events/s | kafkajs consuming the same topic, doing nothing | 320,000 events/s | 0.13 |');
   });
 });

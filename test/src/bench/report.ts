@@ -44,6 +44,55 @@ const ratio = (figure: number, limit: number) => (Number.isFinite(figure) && lim
  * Socket.IO server, the machine's memory) and the ratio of the two.
  */
 export function benchSummary(report: BenchReport): string {
+  return [
+    `# Benchmarks, ${report.startedAt.slice(0, 10)}`,
+    '',
+    `\`${report.command}\`, ${report.startedAt} → ${report.finishedAt}.`,
+    '',
+    ...figureLines(report),
+  ].join('\n');
+}
+
+/** What each run measured, by the report field holding it (and the suite name `pnpm bench` takes). */
+const SUITE_FIELDS = {
+  ingest: 'ingest',
+  apiQueries: 'api',
+  liveLatency: 'live',
+  fanOut: 'fanout',
+  ingesterMemory: 'memory',
+  load: 'load',
+} as const;
+type SuiteField = keyof typeof SUITE_FIELDS;
+
+/**
+ * bench/results/latest.md: every benchmark's newest figures, from whichever run measured them
+ * last (a `pnpm bench load` run alone must not hide the others'). `runs` oldest first.
+ */
+export function newestOfEach(runs: ReadonlyArray<{ name: string; report: BenchReport }>): string {
+  const newest = runs.at(-1);
+  if (!newest) return '# Benchmarks\n\nNo run yet: `pnpm bench`.\n';
+  const merged: BenchReport = { ...newest.report };
+  const sources = new Map<string, { command: string; suites: string[] }>();
+  for (const field of Object.keys(SUITE_FIELDS) as SuiteField[]) {
+    const run = runs.findLast((candidate) => candidate.report[field] !== undefined);
+    if (!run) continue;
+    Object.assign(merged, { [field]: run.report[field] });
+    const source = sources.get(run.name) ?? { command: run.report.command, suites: [] };
+    source.suites.push(SUITE_FIELDS[field]);
+    sources.set(run.name, source);
+  }
+  return [
+    '# Benchmarks: the newest figures of each',
+    '',
+    'Each benchmark comes from the newest run in `bench/results` that measured it:',
+    '',
+    ...[...sources].map(([name, source]) => `- ${source.suites.join(', ')}: \`${name}.md\` (\`${source.command}\`)`),
+    '',
+    ...figureLines(merged),
+  ].join('\n');
+}
+
+function figureLines(report: BenchReport): string[] {
   const rows = [
     ...ingestRows(report.ingest),
     ...liveRows(report.liveLatency),
@@ -53,23 +102,24 @@ export function benchSummary(report: BenchReport): string {
   ];
   const { machine } = report;
   return [
-    `# Benchmarks, ${report.startedAt.slice(0, 10)}`,
-    '',
-    `\`${report.command}\`, ${report.startedAt} → ${report.finishedAt}.`,
-    '',
     `Machine: ${machine.cpus} × ${machine.cpuModel}, ${round(machine.memoryMb)} MB memory, Node ${machine.node}, ${machine.os}.`,
     'Every process (Kafka mock broker, api, clients, ClickHouse in-process) shares these cores.',
     '',
-    '| figure | value | beside (the limit) | limit | ratio |',
-    '|---|---:|---|---:|---:|',
-    ...rows.map(
-      (row) => `| ${row.figure} | ${row.value} | ${row.limit} | ${row.limitValue} | ${row.ratio === null ? '—' : row.ratio.toFixed(2)} |`,
-    ),
-    '',
-    'Ratio = figure / limit: for throughput, the share of the limit reached; for latency and memory, how many times the limit.',
-    '',
+    ...(rows.length
+      ? [
+          '| figure | value | beside (the limit) | limit | ratio |',
+          '|---|---:|---|---:|---:|',
+          ...rows.map(
+            (row) =>
+              `| ${row.figure} | ${row.value} | ${row.limit} | ${row.limitValue} | ${row.ratio === null ? '—' : row.ratio.toFixed(2)} |`,
+          ),
+          '',
+          'Ratio = figure / limit: for throughput, the share of the limit reached; for latency and memory, how many times the limit.',
+          '',
+        ]
+      : []),
     ...loadSection(report.load),
-  ].join('\n');
+  ];
 }
 
 const REQUEST_NAMES: Record<keyof LoadRun['requests'], string> = {

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../helpers/processes';
@@ -8,7 +8,7 @@ import { measureIngestThroughput } from './ingest-throughput';
 import { measureLiveLatency } from './live-latency';
 import { FULL_LOAD, measureLoad, type LoadOptions } from './load';
 import { measureIngesterMemory } from './memory';
-import { benchSummary, type BenchReport } from './report';
+import { benchSummary, newestOfEach, type BenchReport } from './report';
 
 const SUITES = ['ingest', 'api', 'live', 'fanout', 'memory', 'load'] as const;
 const RESULTS_DIR = join(REPO_ROOT, 'bench', 'results');
@@ -18,7 +18,7 @@ const RESULTS_DIR = join(REPO_ROOT, 'bench', 'results');
  * [--think=MIN-MAX]`: the named benchmarks (all by default), one after the other (they would skew
  * each other on shared cores), each bounded and self-stopping. The flags shorten or resize the
  * load run (by default five minutes, 200 users thinking 10–30 s, 500 sockets). Writes
- * bench/results/<date>.json and .md, and bench/results/latest.md.
+ * bench/results/<date>.json and .md, and bench/results/latest.md (every benchmark's newest figures).
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2).filter((name) => name !== '--');
@@ -53,9 +53,20 @@ async function main(): Promise<void> {
   const summary = benchSummary(report);
   writeFileSync(join(RESULTS_DIR, `${name}.json`), JSON.stringify(report, null, 2) + '\n');
   writeFileSync(join(RESULTS_DIR, `${name}.md`), summary);
-  copyFileSync(join(RESULTS_DIR, `${name}.md`), join(RESULTS_DIR, 'latest.md'));
+  writeFileSync(join(RESULTS_DIR, 'latest.md'), newestOfEach(storedRuns()));
   console.log(summary);
-  console.log(`written to bench/results/${name}.json and .md (and latest.md)`);
+  console.log(`written to bench/results/${name}.json and .md (and latest.md, the newest figures of each benchmark)`);
+}
+
+/** Every run in bench/results, oldest first (the names are their start times). */
+function storedRuns(): Array<{ name: string; report: BenchReport }> {
+  return readdirSync(RESULTS_DIR)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => ({
+      name: file.slice(0, -'.json'.length),
+      report: JSON.parse(readFileSync(join(RESULTS_DIR, file), 'utf8')) as BenchReport,
+    }));
 }
 
 function loadOptions(flags: string[]): LoadOptions {
