@@ -51,10 +51,17 @@ export class SettingsController {
     await this.audit.record({
       action: 'settings.changed',
       actor: actorOf(principal),
+      target: changedParts(update),
       tenant: query.tenant,
       ip: request.ip,
       details: { ...update },
     });
     return settings;
   }
+}
+
+/** What a change touched, as the audit log's target: `timezone`, `defaults`, `queue:<name>`, comma-separated. */
+function changedParts(update: SettingsUpdateDto): string {
+  const queues = Object.keys(update.queues ?? {}).map((queue) => `queue:${queue}`);
+  return [...(update.timezone ? ['timezone'] : []), ...(update.defaults ? ['defaults'] : []), ...queues].join(',');
 }

@@ -202,6 +202,8 @@ describe('audit log', () => {
     expect(
       (await api.request('PUT', '/settings', { token: renewed.accessToken, body: { defaults: { serviceLevelSeconds: 25 } } })).status,
     ).toBe(200);
+    const queueChange = { timezone: 'Asia/Shanghai', queues: { billing: { serviceLevelSeconds: 30 }, vip: null } };
+    expect((await api.request('PUT', '/settings', { token: renewed.accessToken, body: queueChange })).status).toBe(200);
     const tv = await createApiToken(api, { name: 'lobby tv', role: 'wallboard' });
     remember(tv.secret);
     await revokeApiToken(api, tv.id);
@@ -217,7 +219,8 @@ describe('audit log', () => {
     expect(find('login.failed', 'user:frank')).toMatchObject({ outcome: 'failure' });
     expect(find('login.failed', 'user:nobody')).toMatchObject({ outcome: 'failure' });
     expect(find('user.updated', 'bootstrap', 'user:frank')).toMatchObject({ details: { password: 'changed', displayName: 'Frank' } });
-    expect(find('settings.changed', 'user:frank')).toMatchObject({ details: { defaults: { serviceLevelSeconds: 25 } } });
+    expect(find('settings.changed', 'user:frank', 'defaults')).toMatchObject({ details: { defaults: { serviceLevelSeconds: 25 } } });
+    expect(find('settings.changed', 'user:frank', 'timezone,queue:billing,queue:vip')).toMatchObject({ details: queueChange });
     expect(find('token.created', 'bootstrap', `token:${tv.id}`)).toMatchObject({ details: { name: 'lobby tv', role: 'wallboard' } });
     expect(find('token.revoked', 'bootstrap', `token:${tv.id}`)).toBeDefined();
     for (const entry of entries)
