@@ -37,6 +37,8 @@ export interface TestUser {
   displayName?: string;
   queues?: string[];
   teams?: string[];
+  /** The centre the user belongs to; default 'default'. */
+  tenant?: string;
 }
 
 /** The default for pages that only need someone signed in. */

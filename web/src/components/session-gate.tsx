@@ -30,5 +30,18 @@ export function SessionGate({ children }: { children: ReactNode }) {
   }
   if (rejected) return <KioskTokenRejected />;
   if (!principal) return <p role={problem ? 'alert' : undefined}>{problem ? t('error', { message: problem }) : t('loading')}</p>;
+  const ownTenant = tenantToShow(principal.tenant, location.search);
+  if (ownTenant) {
+    // Pages default to the tenant 'default'; someone bound to another centre means their own.
+    const search = new URLSearchParams(location.search);
+    search.set('tenant', ownTenant);
+    return <Navigate to={`${location.pathname}?${search.toString()}${location.hash}`} replace />;
+  }
   return <PrincipalContext.Provider value={principal}>{children}</PrincipalContext.Provider>;
+}
+
+/** The caller's own tenant when the address names none and theirs is not the default ('*': every tenant, the bootstrap token's). */
+function tenantToShow(principalTenant: string, search: string): string | undefined {
+  if (principalTenant === '*' || principalTenant === 'default') return undefined;
+  return new URLSearchParams(search).has('tenant') ? undefined : principalTenant;
 }
