@@ -115,3 +115,26 @@ export async function fillLoginForm(page: Page, user: Pick<TestUser, 'username' 
   await form.locator('input[autocomplete="current-password"]').fill(user.password);
   await form.locator('button[type="submit"]').click();
 }
+
+/** A wallboard figure: `name` (waitingNow, asaSeconds, …) on `queue`'s tile. */
+export const wallboardFigure = (queue: string, name: string) => `[data-testid="tile-${queue}"] [data-testid="figure-${name}"]`;
+
+/** Waits until the wallboard shows `text` for `name` on `queue`'s tile. */
+export async function waitForFigure(
+  page: Page,
+  queue: string,
+  name: string,
+  text: string,
+  options: { timeout?: number } = {},
+): Promise<void> {
+  await page.waitForFunction(
+    ({ selector, expected }) => document.querySelector(selector)?.textContent?.trim() === expected,
+    { selector: wallboardFigure(queue, name), expected: text },
+    options,
+  );
+}
+
+/** The wallboard tiles on screen, in order, as their test ids (`tile-<queue>`). */
+export function shownTiles(page: Page): Promise<Array<string | null>> {
+  return page.locator('[data-testid^="tile-"]').evaluateAll((tiles) => tiles.map((tile) => tile.getAttribute('data-testid')));
+}

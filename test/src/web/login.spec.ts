@@ -1,9 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
 import { startTestApi, type TestApi } from '../helpers/api-harness';
-import { ensureUser, fillLoginForm, launchBrowser, openPage, screenshot, signIn, TEST_ADMIN, type TestUser } from '../helpers/browser';
+import {
+  ensureUser,
+  fillLoginForm,
+  launchBrowser,
+  openPage,
+  screenshot,
+  shownTiles,
+  signIn,
+  TEST_ADMIN,
+  waitForFigure,
+  type TestUser,
+} from '../helpers/browser';
 
 const at = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
-const figure = (queue: string, name: string) => `[data-testid="tile-${queue}"] [data-testid="figure-${name}"]`;
 const SUPERVISOR: TestUser = {
   username: 'wang',
   displayName: 'wang',
@@ -116,13 +126,13 @@ describe('signing in', () => {
 
     const tv = await openPage(browser, { width: 1920, height: 1080 });
     await tv.goto(kioskUrl);
-    await tv.waitForFunction((selector) => document.querySelector(selector)?.textContent?.trim() === '1', figure('billing', 'waitingNow'));
+    await waitForFigure(tv, 'billing', 'waitingNow', '1');
     expect(new URL(tv.url()).searchParams.has('token')).toBe(false);
     expect(new URL(tv.url()).searchParams.get('queues')).toBe('billing');
     expect(await tv.locator('[data-testid="login-form"]').count()).toBe(0);
     // A TV is switched off and on again: the token was kept.
     await tv.reload();
-    await tv.waitForFunction((selector) => document.querySelector(selector)?.textContent?.trim() === '1', figure('billing', 'waitingNow'));
+    await waitForFigure(tv, 'billing', 'waitingNow', '1');
     await screenshot(tv, 'kiosk-token-wallboard-en');
 
     await admin.getByRole('button', { name: 'Done' }).click();
@@ -143,14 +153,9 @@ describe('signing in', () => {
     const page = await openPage(browser);
     await signIn(page, api, SUPERVISOR);
     await page.goto(`${api.origin}/wallboard?lang=en`);
-    await page.waitForFunction(
-      (selector) => document.querySelector(selector)?.textContent?.trim() === '1',
-      figure('billing', 'waitingNow'),
-    );
+    await waitForFigure(page, 'billing', 'waitingNow', '1');
     await page.waitForTimeout(1_000); // pushes after the first paint would bring vip too, if they were going to
-    expect(
-      await page.locator('[data-testid^="tile-"]').evaluateAll((tiles) => tiles.map((tile) => tile.getAttribute('data-testid'))),
-    ).toEqual(['tile-billing']);
+    expect(await shownTiles(page)).toEqual(['tile-billing']);
     expect(await page.getByRole('navigation').getByRole('link').allTextContents()).not.toContain('Administration');
     await page.context().close();
 
@@ -158,7 +163,7 @@ describe('signing in', () => {
     const admin = await openPage(browser);
     await signIn(admin, api);
     await admin.goto(`${api.origin}/wallboard?lang=en`);
-    await admin.waitForFunction((selector) => document.querySelector(selector)?.textContent?.trim() === '2', figure('vip', 'waitingNow'));
+    await waitForFigure(admin, 'vip', 'waitingNow', '2');
     await admin.context().close();
   });
 });
@@ -182,10 +187,7 @@ describe('a session longer than its access token', () => {
     await signIn(page, api, TEST_ADMIN, { via: 'form' });
     const first = await storedSession(page);
     await page.goto(`${api.origin}/wallboard?queues=billing&kiosk=1&lang=en`);
-    await page.waitForFunction(
-      (selector) => document.querySelector(selector)?.textContent?.trim() === '1',
-      figure('billing', 'waitingNow'),
-    );
+    await waitForFigure(page, 'billing', 'waitingNow', '1');
 
     // Past two lifetimes of the first token: the server has ended the socket it authenticated at least once.
     await page.waitForTimeout(2.5 * TTL_SECONDS * 1000);
@@ -196,13 +198,7 @@ describe('a session longer than its access token', () => {
 
     // Only the socket brings this (GET /live is read once): a figure that moves proves the feed is authenticated again.
     await api.postEvents([{ eventId: 'r2-o', type: 'call.offered', ts: at(0), callId: 'r2', queue: 'billing' }]);
-    await page.waitForFunction(
-      (selector) => document.querySelector(selector)?.textContent?.trim() === '2',
-      figure('billing', 'waitingNow'),
-      {
-        timeout: 15_000,
-      },
-    );
+    await waitForFigure(page, 'billing', 'waitingNow', '2', { timeout: 15_000 });
     expect(new URL(page.url()).pathname).toBe('/wallboard');
     await page.context().close();
   });

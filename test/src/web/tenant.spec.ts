@@ -1,9 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { startTestApi, type TestApi } from '../helpers/api-harness';
-import { launchBrowser, openPage, screenshot, signIn, type TestUser } from '../helpers/browser';
+import { launchBrowser, openPage, screenshot, shownTiles, signIn, waitForFigure, type TestUser } from '../helpers/browser';
 
 const at = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
-const figure = (queue: string, name: string) => `[data-testid="tile-${queue}"] [data-testid="figure-${name}"]`;
 // A manager of the north site, which shares the deployment with the default centre.
 const NORTH_MANAGER: TestUser = { username: 'zhou', password: 'zhou-password-0123', role: 'manager', tenant: 'north' };
 const shanghaiDate = (offsetDays: number) =>
@@ -32,14 +31,9 @@ describe("a user of another centre than 'default'", () => {
     await signIn(page, api, NORTH_MANAGER);
 
     await page.goto(`${api.origin}/wallboard?lang=en`);
-    await page.waitForFunction(
-      (selector) => document.querySelector(selector)?.textContent?.trim() === '2',
-      figure('harbour', 'waitingNow'),
-    );
+    await waitForFigure(page, 'harbour', 'waitingNow', '2');
     expect(new URL(page.url()).searchParams.get('tenant')).toBe('north');
-    expect(
-      await page.locator('[data-testid^="tile-"]').evaluateAll((tiles) => tiles.map((tile) => tile.getAttribute('data-testid'))),
-    ).toEqual(['tile-harbour']);
+    expect(await shownTiles(page)).toEqual(['tile-harbour']);
     await screenshot(page, 'wallboard-other-tenant-en');
 
     // Yesterday and today: the two north calls, whatever the hour (not the default centre's one).

@@ -1,9 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { startTestApi, type TestApi } from '../helpers/api-harness';
-import { launchBrowser, openPage, screenshot, signIn } from '../helpers/browser';
+import { launchBrowser, openPage, screenshot, signIn, waitForFigure, wallboardFigure } from '../helpers/browser';
 
 const at = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
-const figure = (queue: string, name: string) => `[data-testid="tile-${queue}"] [data-testid="figure-${name}"]`;
 
 /** The TV wallboard in Debian's chromium against the real api on the embedded default. */
 describe('wallboard', () => {
@@ -30,28 +29,16 @@ describe('wallboard', () => {
     const page = await openPage(browser);
     await signIn(page, api);
     await page.goto(`${api.origin}/wallboard?queues=billing&kiosk=1&lang=en`);
-    await page.waitForFunction(
-      (selector) => document.querySelector(selector)?.textContent?.trim() === '1',
-      figure('billing', 'waitingNow'),
-    );
+    await waitForFigure(page, 'billing', 'waitingNow', '1');
     // c1 waited 10 s (ASA 0:10), within the 20 s service level; today's figures follow within about a second.
-    await page.waitForFunction(
-      (selector) => document.querySelector(selector)?.textContent?.trim() === '0:10',
-      figure('billing', 'asaSeconds'),
-    );
-    expect(await page.locator(figure('billing', 'waitingNow')).getAttribute('data-band')).toBe('green');
+    await waitForFigure(page, 'billing', 'asaSeconds', '0:10');
+    expect(await page.locator(wallboardFigure('billing', 'waitingNow')).getAttribute('data-band')).toBe('green');
     expect(await page.locator('[data-testid="agent-strip"]').textContent()).toContain('a1');
     await screenshot(page, 'wallboard-kiosk-en');
 
     const sentAt = Date.now();
     await api.postEvents([{ eventId: 'c3-o', type: 'call.offered', ts: at(0), callId: 'c3', queue: 'billing' }]);
-    await page.waitForFunction(
-      (selector) => document.querySelector(selector)?.textContent?.trim() === '2',
-      figure('billing', 'waitingNow'),
-      {
-        timeout: 2_000 - (Date.now() - sentAt),
-      },
-    );
+    await waitForFigure(page, 'billing', 'waitingNow', '2', { timeout: 2_000 - (Date.now() - sentAt) });
   });
 
   it('says the data is delayed when the feed stops', async () => {
